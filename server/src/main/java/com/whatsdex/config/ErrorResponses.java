@@ -1,0 +1,36 @@
+package com.whatsdex.config;
+
+import com.whatsdex.shared.ApiErrorResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.MDC;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes the error envelope from places outside Spring MVC (filters, the security chain). */
+@Component
+class ErrorResponses {
+
+    private final JsonMapper json;
+
+    ErrorResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    void write(HttpServletResponse response, int status, String code, String message) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body(code, message));
+    }
+
+    static ApiErrorResponse body(String code, String message) {
+        return ApiErrorResponse.of(code, message, List.of(), MDC.get(RequestIdFilter.MDC_KEY));
+    }
+}

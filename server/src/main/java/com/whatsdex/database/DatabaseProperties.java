@@ -1,0 +1,37 @@
+package com.whatsdex.database;
+
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the data lives. With no {@code url} WhatsDeX runs an embedded PostgreSQL in {@code dataDir/postgres}.
+ *
+ * @param url external server ({@code DATABASE_URL}): {@code jdbc:postgresql://host/db} or
+ *     {@code postgres://user:pass@host:port/db}
+ * @param user the application's plain role ({@code DATABASE_USER})
+ * @param password its password ({@code DATABASE_PASSWORD})
+ * @param ownerUser the role that owns the schema and runs migrations; defaults to {@code user}
+ * @param ownerPassword its password
+ * @param embeddedEphemeral delete the embedded data directory on shutdown (tests)
+ * @param poolSize connections in the application pool
+ */
+@ConfigurationProperties("whatsdex.database")
+public record DatabaseProperties(
+        @Nullable String url,
+        @Nullable String user,
+        @Nullable String password,
+        @Nullable String ownerUser,
+        @Nullable String ownerPassword,
+        @DefaultValue("false") boolean embeddedEphemeral,
+        @DefaultValue("20") int poolSize) {
+
+    public boolean external() {
+        return url != null && !url.isBlank();
+    }
+
+    static Path postgresDir(Path dataDir) {
+        return dataDir.resolve("postgres");
+    }
+}

@@ -1,0 +1,54 @@
+package com.whatsdex.tenancy.domain;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Random bearer secrets and their stored form (SHA-256; the secrets are 256-bit random, so no salt is needed). */
+final class Tokens {
+
+    static final String API_KEY_PREFIX = "wdx_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    private Tokens() {}
+
+    static String random() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return B64.encodeToString(bytes);
+    }
+
+    static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code wdx_<workspace id, base64url>_<secret>}: the workspace id lets the lookup run under RLS. */
+    static String apiKey(UUID tenantId) {
+        ByteBuffer id = ByteBuffer.allocate(16)
+                .putLong(tenantId.getMostSignificantBits())
+                .putLong(tenantId.getLeastSignificantBits());
+        return API_KEY_PREFIX + B64.encodeToString(id.array()) + "_" + random();
+    }
+
+    static Optional<UUID> apiKeyTenant(String key) {
+        if (!key.startsWith(API_KEY_PREFIX) || key.length() != 4 + 22 + 1 + 43 || key.charAt(26) != '_') {
+            return Optional.empty();
+        }
+        try {
+            ByteBuffer id = ByteBuffer.wrap(Base64.getUrlDecoder().decode(key.substring(4, 26)));
+            return Optional.of(new UUID(id.getLong(), id.getLong()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
