@@ -73,8 +73,9 @@ final class CredentialsFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
+            // the security context stays: ExceptionTranslationFilter, further out, reads it to tell 401 from 403;
+            // SecurityContextHolderFilter clears it when the request ends
             TenantContext.set(null);
-            SecurityContextHolder.clearContext();
         }
     }
 

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Errors the servlet container raises before Spring MVC (e.g. a malformed request line), as the envelope. */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 class EnvelopeErrorController implements ErrorController {
 
     @RequestMapping("/error")

@@ -56,7 +56,9 @@ class SecurityConfig {
                                         403,
                                         "forbidden",
                                         "Missing or invalid CSRF token: send the XSRF-TOKEN cookie's value as X-XSRF-TOKEN");
-                            } else if (request.getUserPrincipal() == null) {
+                            } else if (org.springframework.security.core.context.SecurityContextHolder.getContext()
+                                            .getAuthentication()
+                                    == null) {
                                 errors.write(response, 401, "unauthenticated", "Sign in or send an API key");
                             } else {
                                 errors.write(response, 403, "forbidden", "You are not allowed to do this");

@@ -4,9 +4,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The failure envelope: {@code {"success": false, "error": {code, message, details}}}. */
-public record ApiErrorResponse(boolean success, Body error) {
+public record ApiErrorResponse(boolean success, ApiError error) {
 
-    public record Body(
+    public record ApiError(
             String code,
             String message,
             List<FieldError> details,
@@ -16,6 +16,6 @@ public record ApiErrorResponse(boolean success, Body error) {
 
     public static ApiErrorResponse of(
             String code, String message, List<FieldError> details, @Nullable String requestId) {
-        return new ApiErrorResponse(false, new Body(code, message, details, requestId));
+        return new ApiErrorResponse(false, new ApiError(code, message, details, requestId));
     }
 }

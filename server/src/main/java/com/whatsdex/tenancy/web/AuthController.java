@@ -9,6 +9,7 @@ import com.whatsdex.tenancy.domain.AuthService.Me;
 import com.whatsdex.tenancy.domain.Commands.LoginCmd;
 import com.whatsdex.tenancy.domain.Commands.RegisterCmd;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,7 +46,10 @@ class AuthController {
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a workspace and its owner, and sign in")
-    ApiResponse<Me> register(@Valid @RequestBody RegisterCmd cmd, HttpServletResponse response, CsrfToken csrf) {
+    ApiResponse<Me> register(
+            @Valid @RequestBody RegisterCmd cmd,
+            HttpServletResponse response,
+            @Parameter(hidden = true) CsrfToken csrf) {
         AuthService.SignedIn signedIn = auth.register(cmd);
         setSessionCookie(response, signedIn.sessionToken(), AuthService.SESSION_LIFETIME);
         csrf.getToken(); // makes sure the XSRF-TOKEN cookie is set for the first write
@@ -58,7 +62,7 @@ class AuthController {
             @Valid @RequestBody LoginCmd cmd,
             HttpServletRequest request,
             HttpServletResponse response,
-            CsrfToken csrf) {
+            @Parameter(hidden = true) CsrfToken csrf) {
         AuthService.SignedIn signedIn = auth.login(cmd, request.getRemoteAddr());
         setSessionCookie(response, signedIn.sessionToken(), AuthService.SESSION_LIFETIME);
         csrf.getToken();
@@ -85,7 +89,7 @@ class AuthController {
 
     @GetMapping("/csrf")
     @Operation(summary = "The CSRF token (also set as the XSRF-TOKEN cookie); send it as X-XSRF-TOKEN on writes")
-    ApiResponse<CsrfView> csrf(CsrfToken csrf) {
+    ApiResponse<CsrfView> csrf(@Parameter(hidden = true) CsrfToken csrf) {
         return ApiResponse.of(new CsrfView(csrf.getHeaderName(), csrf.getToken()));
     }
 
