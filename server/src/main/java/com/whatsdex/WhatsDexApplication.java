@@ -2,8 +2,8 @@ package com.whatsdex;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 
 // no in-memory user store: every caller is authenticated by CredentialsFilter
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)

@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
@@ -46,7 +47,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiErrorResponse> api(ApiException e) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(e.status());
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON);
         if (e.retryAfterSeconds() != null) {
             builder.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
         }
@@ -120,7 +121,8 @@ class ApiExceptionHandler {
             return error(HttpStatus.NOT_FOUND, "not_found", "No such resource: " + request.getRequestURI(), List.of());
         }
         Set<HttpMethod> supported = e.getSupportedHttpMethods();
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED);
+        ResponseEntity.BodyBuilder builder =
+                ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).contentType(MediaType.APPLICATION_JSON);
         if (supported != null) {
             builder.allow(supported.toArray(HttpMethod[]::new));
         }
@@ -180,7 +182,11 @@ class ApiExceptionHandler {
 
     private static ResponseEntity<ApiErrorResponse> error(
             HttpStatusCode status, String code, String message, List<ApiErrorResponse.FieldError> details) {
-        return ResponseEntity.status(status).body(ApiErrorResponse.of(code, message, details, requestId()));
+        // a preset content type skips content negotiation: an EventSource (Accept: text/event-stream) still gets
+        // the JSON envelope instead of a 406
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ApiErrorResponse.of(code, message, details, requestId()));
     }
 
     private static String requestId() {

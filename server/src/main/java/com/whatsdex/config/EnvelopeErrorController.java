@@ -30,6 +30,7 @@ class EnvelopeErrorController implements ErrorController {
             default -> status.is5xxServerError() ? "internal_error" : "error";
         };
         return ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .body(ApiErrorResponse.of(errorCode, status.getReasonPhrase(), List.of(), null));
     }
 }

@@ -74,6 +74,13 @@ class ApiConventionsIntegrationTests {
     }
 
     @Test
+    void errorsAreJsonWhateverTheAcceptHeader() {
+        Browser.Response r = browser.raw("GET", "/api/v1/nothing-here", null, "text/event-stream");
+        assertEnvelope(r, 404, "not_found");
+        assertThat(r.header("Content-Type")).startsWith("application/json");
+    }
+
+    @Test
     void wrongMethodIs405WithAllow() {
         Browser.Response r = browser.put("/api/v1/workspace", Map.of("name", "x"));
         assertEnvelope(r, 405, "method_not_allowed");

@@ -110,6 +110,7 @@ public final class Browser {
         return raw(method, path, json, "application/json");
     }
 
+    /** Sends a body of {@code contentType}; without a body, {@code contentType} is sent as Accept. */
     public Response raw(String method, String path, @Nullable String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
@@ -118,6 +119,8 @@ public final class Browser {
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", contentType);
+        } else {
+            request.header("Accept", contentType); // without a body the media type is what the caller accepts
         }
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);

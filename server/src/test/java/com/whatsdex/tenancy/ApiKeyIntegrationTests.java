@@ -22,6 +22,7 @@ class ApiKeyIntegrationTests {
         assertThat(created.status()).isEqualTo(201);
         String key = created.data().path("key").asString();
         assertThat(key).startsWith("wdx_");
+        assertThat(key).startsWith(created.data().path("prefix").asString());
 
         Browser.Response listed = owner.get("/api/v1/api-keys");
         assertThat(listed.data().path("items")).hasSize(1);
@@ -69,14 +70,13 @@ class ApiKeyIntegrationTests {
                 .path("key")
                 .asString();
         // splice B's workspace id into A's key: the lookup runs under B's RLS and finds nothing
-        String idOfB = keyOfA.substring(0, 4)
+        String idOfB = keyOfA.substring(0, 48)
                 + java.util.Base64.getUrlEncoder()
                         .withoutPadding()
                         .encodeToString(java.nio.ByteBuffer.allocate(16)
                                 .putLong(two.b().workspaceId().getMostSignificantBits())
                                 .putLong(two.b().workspaceId().getLeastSignificantBits())
-                                .array())
-                + keyOfA.substring(26);
+                                .array());
         assertThat(new Browser(port).withBearer(idOfB).get("/api/v1/workspace").status())
                 .isEqualTo(401);
     }

@@ -55,7 +55,7 @@ public class ApiKeyService {
         UUID tenantId = TenantContext.requireTenantId();
         UUID id = Ids.newId();
         String key = Tokens.apiKey(tenantId);
-        String prefix = key.substring(0, 4) + "…" + key.substring(key.length() - 6);
+        String prefix = Tokens.displayPrefix(key);
         keys.insert(tenantId, id, name.trim(), prefix, Tokens.hash(key), actor.userId());
         return new CreatedApiKey(id, name.trim(), prefix, key, Instant.now());
     }

@@ -32,23 +32,33 @@ final class Tokens {
         }
     }
 
-    /** {@code wdx_<workspace id, base64url>_<secret>}: the workspace id lets the lookup run under RLS. */
+    /**
+     * {@code wdx_<secret>_<workspace id, base64url>}: the secret first, so the first characters tell keys apart in
+     * lists; the workspace id lets the lookup run under that workspace's row-level security.
+     */
     static String apiKey(UUID tenantId) {
         ByteBuffer id = ByteBuffer.allocate(16)
                 .putLong(tenantId.getMostSignificantBits())
                 .putLong(tenantId.getLeastSignificantBits());
-        return API_KEY_PREFIX + B64.encodeToString(id.array()) + "_" + random();
+        return API_KEY_PREFIX + random() + "_" + B64.encodeToString(id.array());
     }
 
+    static final int API_KEY_LENGTH = 4 + 43 + 1 + 22;
+
     static Optional<UUID> apiKeyTenant(String key) {
-        if (!key.startsWith(API_KEY_PREFIX) || key.length() != 4 + 22 + 1 + 43 || key.charAt(26) != '_') {
+        if (!key.startsWith(API_KEY_PREFIX) || key.length() != API_KEY_LENGTH || key.charAt(47) != '_') {
             return Optional.empty();
         }
         try {
-            ByteBuffer id = ByteBuffer.wrap(Base64.getUrlDecoder().decode(key.substring(4, 26)));
+            ByteBuffer id = ByteBuffer.wrap(Base64.getUrlDecoder().decode(key.substring(48)));
             return Optional.of(new UUID(id.getLong(), id.getLong()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** What lists show of a key: enough to recognise it, too little to use it. */
+    static String displayPrefix(String key) {
+        return key.substring(0, 12);
     }
 }
