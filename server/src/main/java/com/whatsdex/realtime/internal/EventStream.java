@@ -53,15 +53,28 @@ final class EventStream {
     }
 
     void start() {
-        queue.add(SseEmitter.event().name("ready").data("{\"type\":\"ready\"}"));
+        queue.add(ready());
         Thread.ofVirtual().name("sse-" + tenantId).start(this::run);
     }
 
+    /** Tells the client to refetch: on connect, and after this instance may have missed events. */
+    private static SseEventBuilder ready() {
+        return SseEmitter.event().name("ready").data("{\"type\":\"ready\"}");
+    }
+
+    void offerReady() {
+        offer(ready());
+    }
+
     void offer(String type, String data) {
+        offer(SseEmitter.event().name(type).data(data));
+    }
+
+    private void offer(SseEventBuilder event) {
         if (closed.get()) {
             return;
         }
-        if (!queue.offer(SseEmitter.event().name(type).data(data))) {
+        if (!queue.offer(event)) {
             log.debug("Event stream of workspace {} fell {} events behind; closing it", tenantId, QUEUE_CAPACITY);
             close();
         }

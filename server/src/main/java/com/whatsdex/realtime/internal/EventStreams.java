@@ -71,8 +71,9 @@ public final class EventStreams implements SmartLifecycle {
         }
     }
 
-    int openStreams() {
-        return open.get();
+    /** After the listener was disconnected, events may have been missed; every client refetches. */
+    void resyncAll() {
+        byTenant.values().forEach(streams -> streams.forEach(EventStream::offerReady));
     }
 
     private void remove(EventStream stream) {

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * This instance's one LISTEN session. Every instance hears every workspace's events and hands each to the local
  * streams of its workspace. If the session breaks (database restart, failover, network) it reconnects with
- * backoff; events published while it was away are lost, which is acceptable because a dashboard refetches on
- * reconnect and the next event brings it up to date.
+ * backoff; events published while it was away are lost, so once back it sends every local stream a fresh
+ * {@code ready}, on which the dashboard refetches what it shows.
  */
 @Component
 final class NotificationListener implements SmartLifecycle {
@@ -110,6 +110,7 @@ final class NotificationListener implements SmartLifecycle {
                     if (con == null) {
                         con = listen();
                         log.info("Realtime listener reconnected");
+                        streams.resyncAll();
                     }
                     receive(con);
                 } catch (SQLException | RuntimeException e) {
