@@ -167,23 +167,41 @@ class JobsIntegrationTests {
     }
 
     @Test
-    void takesOverTheExecutionOfADeadNode() {
+    void takesOverTheExecutionOfADeadNodeButNotOfALiveOne() {
         UUID tenant = UUID.randomUUID();
-        String id = "orphan-" + UUID.randomUUID();
+        String orphan = "orphan-" + UUID.randomUUID();
+        String alive = "alive-" + UUID.randomUUID();
         String task = groupProbe(WorkerGroup.media);
+        // what a node killed with -9 leaves behind: picked, heartbeat stopped a minute ago
+        insertPicked(task, orphan, tenant, "1 minute");
+        // what a live node is running: picked, heartbeat just now
+        insertPicked(task, alive, tenant, "0 seconds");
+
+        await().atMost(TIMEOUT).until(() -> probe.runs(orphan).size() == 1);
+        assertThat(probe.runs(orphan).getFirst().contextTenant()).isEqualTo(tenant);
+        await().atMost(TIMEOUT).until(() -> rowsIn(WorkerGroup.media, task, orphan) == 0);
+        // dead means 4 missed 2 s heartbeats; the live node's execution is left alone
+        assertThat(probe.runs(alive)).isEmpty();
+        assertThat(rowsIn(WorkerGroup.media, task, alive)).isEqualTo(1);
+        jdbc.sql("delete from scheduled_tasks_media where task_instance = :id")
+                .param("id", alive)
+                .update();
+    }
+
+    private void insertPicked(String task, String instance, UUID tenant, String heartbeatAge) {
         byte[] data = ("{\"tenantId\":\"" + tenant + "\",\"note\":\"orphan\",\"failTimes\":0}")
                 .getBytes(StandardCharsets.UTF_8);
-        // what a node killed with -9 leaves behind: picked, heartbeat stopped a minute ago
         jdbc.sql("""
                         insert into scheduled_tasks_media (task_name, task_instance, task_data, execution_time, picked,
                             picked_by, last_heartbeat, consecutive_failures, version, priority)
-                        values (:task, :id, :data, now() - interval '1 minute', true,
-                            'crashed-node', now() - interval '1 minute', 0, 1, 0)
-                        """).param("task", task).param("id", id).param("data", data).update();
-
-        await().atMost(TIMEOUT).until(() -> probe.runs(id).size() == 1);
-        assertThat(probe.runs(id).getFirst().contextTenant()).isEqualTo(tenant);
-        await().atMost(TIMEOUT).until(() -> rowsIn(WorkerGroup.media, task, id) == 0);
+                        values (:task, :id, :data, now() - cast(:age as interval), true,
+                            'other-node', now() - cast(:age as interval), 0, 1, 0)
+                        """)
+                .param("task", task)
+                .param("id", instance)
+                .param("data", data)
+                .param("age", heartbeatAge)
+                .update();
     }
 
     @Test

@@ -134,7 +134,7 @@ class JobRegistry implements SmartLifecycle {
         if (instanceId.isBlank() || instanceId.length() > 200) {
             throw new IllegalArgumentException("Instance id must be 1 to 200 characters");
         }
-        @SuppressWarnings("NullAway") // data from unannotated code may still hold a null
+        // declared non-null, but a record built from unvalidated input may still hold a null
         UUID tenantId = data.tenantId();
         if (tenantId == null) {
             throw new IllegalArgumentException("Job data must carry a tenantId");
@@ -281,7 +281,7 @@ class JobRegistry implements SmartLifecycle {
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {
                     D data = instance.getData();
-                    @SuppressWarnings("NullAway") // deserialized JSON may lack the field
+                    // stored JSON may lack the field (written by hand, or by an older release)
                     UUID tenantId = data == null ? null : data.tenantId();
                     if (tenantId == null) {
                         throw new IllegalStateException("Job data carries no tenantId");
