@@ -1,0 +1,33 @@
+package com.whatsdex.jobs.internal;
+
+import com.whatsdex.jobs.JobScheduler;
+import com.whatsdex.jobs.TenantJobData;
+import com.whatsdex.jobs.TenantTask;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/** The public scheduling API over the {@link JobRegistry}'s schedulers. */
+@Component
+class DbJobScheduler implements JobScheduler {
+
+    private final JobRegistry registry;
+
+    DbJobScheduler(JobRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public <D extends TenantJobData> boolean schedule(TenantTask<D> task, String instanceId, D data, Instant when) {
+        return registry.schedule(task.name(), instanceId, data, when);
+    }
+
+    @Override
+    public boolean schedule(String taskName, String instanceId, TenantJobData data, Instant when) {
+        return registry.schedule(taskName, instanceId, data, when);
+    }
+
+    @Override
+    public boolean cancel(String taskName, String instanceId) {
+        return registry.cancel(taskName, instanceId);
+    }
+}
