@@ -25,7 +25,7 @@ public record DatabaseProperties(
         @Nullable String ownerUser,
         @Nullable String ownerPassword,
         @DefaultValue("false") boolean embeddedEphemeral,
-        @DefaultValue("20") int poolSize) {
+        @DefaultValue("30") int poolSize) {
 
     public boolean external() {
         return url != null && !url.isBlank();

@@ -1,0 +1,33 @@
+// The one place that names generated types. When the server's OpenAPI document renames a schema,
+// only this file changes.
+import type { paths } from './schema';
+
+// Tolerant of how the server documents things: 200 or 201, application/json or */*.
+type Body<R> = R extends { content: infer C } ? C[keyof C] : never;
+type Responses<O> = O extends { responses: infer R } ? R : never;
+type Success<O> = Responses<O>[Extract<keyof Responses<O>, 200 | 201 | '200' | '201'>];
+// springdoc may declare `data` nullable; it is null only for answers that never carry data.
+type Present<D> = [NonNullable<D>] extends [never] ? null : NonNullable<D>;
+type DataOf<O> = Body<Success<O>> extends { data?: infer D } ? Present<D> : never;
+type ItemOf<O> = DataOf<O> extends { items?: (infer I)[] } ? I : never;
+type RequestOf<O> = O extends { requestBody?: infer B } ? Body<NonNullable<B>> : never;
+
+export type Me = DataOf<paths['/api/v1/auth/me']['get']>;
+export type User = Me['user'];
+export type Workspace = DataOf<paths['/api/v1/workspace']['get']>;
+export type Plan = Workspace['plan'];
+export type Member = ItemOf<paths['/api/v1/workspace/members']['get']>;
+export type Role = Member['role'];
+export type ApiKey = ItemOf<paths['/api/v1/api-keys']['get']>;
+export type CreatedApiKey = DataOf<paths['/api/v1/api-keys']['post']>;
+
+export type RegisterRequest = RequestOf<paths['/api/v1/auth/register']['post']>;
+export type LoginRequest = RequestOf<paths['/api/v1/auth/login']['post']>;
+export type UpdateWorkspaceRequest = RequestOf<paths['/api/v1/workspace']['patch']>;
+export type CreateMemberRequest = RequestOf<paths['/api/v1/workspace/members']['post']>;
+export type UpdateMemberRoleRequest = RequestOf<
+  paths['/api/v1/workspace/members/{userId}']['patch']
+>;
+export type CreateApiKeyRequest = RequestOf<paths['/api/v1/api-keys']['post']>;
+
+export const ROLES: readonly Role[] = ['owner', 'admin', 'agent'];

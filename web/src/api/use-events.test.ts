@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { keysForEvent } from './use-events';
+
+describe('keysForEvent', () => {
+  it('maps known events to the queries they make stale', () => {
+    expect(keysForEvent('api-keys.changed')).toEqual([['api-keys']]);
+    expect(keysForEvent('workspace.updated')).toEqual([['workspace'], ['me']]);
+  });
+
+  it('falls back to the area before the dot', () => {
+    expect(keysForEvent('contacts.imported')).toEqual([['contacts']]);
+  });
+});

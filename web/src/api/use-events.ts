@@ -1,0 +1,72 @@
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useEffect } from 'react';
+
+/**
+ * Which cached queries an event makes stale. Event types are `area.change`; anything not listed
+ * invalidates the queries whose key starts with the area (e.g. `contacts.imported` → ['contacts']).
+ */
+const INVALIDATIONS: Record<string, QueryKey[]> = {
+  'workspace.updated': [['workspace'], ['me']],
+  'members.changed': [['members'], ['me']],
+  'api-keys.changed': [['api-keys']],
+};
+
+export const KNOWN_EVENT_TYPES = Object.keys(INVALIDATIONS);
+
+export function keysForEvent(type: string): QueryKey[] {
+  const known = INVALIDATIONS[type];
+  if (known) return known;
+  const area = type.split('.')[0];
+  return area ? [[area]] : [];
+}
+
+/**
+ * Subscribes to the workspace's server-sent events while `enabled`. Each event invalidates the
+ * queries it concerns; after a dropped connection comes back, everything is refetched because
+ * events may have been missed meanwhile.
+ */
+export function useEvents(enabled: boolean, extraTypes: readonly string[] = []): void {
+  const queryClient = useQueryClient();
+  const typesKey = extraTypes.join(',');
+
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') return;
+    const source = new EventSource('/api/v1/events', { withCredentials: true });
+    let hadError = false;
+
+    const onEvent = (event: MessageEvent<string>) => {
+      const type = event.type === 'message' ? parseType(event.data) : event.type;
+      if (!type) return;
+      for (const queryKey of keysForEvent(type)) {
+        void queryClient.invalidateQueries({ queryKey });
+      }
+    };
+    const onOpen = () => {
+      if (hadError) void queryClient.invalidateQueries();
+      hadError = false;
+    };
+    const onError = () => {
+      hadError = true;
+    };
+
+    const types = new Set([...KNOWN_EVENT_TYPES, ...typesKey.split(',').filter(Boolean)]);
+    source.addEventListener('message', onEvent);
+    for (const type of types) source.addEventListener(type, onEvent);
+    source.addEventListener('open', onOpen);
+    source.addEventListener('error', onError);
+    return () => source.close();
+  }, [enabled, queryClient, typesKey]);
+}
+
+function parseType(data: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(data);
+    if (typeof parsed === 'object' && parsed !== null && 'type' in parsed) {
+      const type = (parsed as { type: unknown }).type;
+      return typeof type === 'string' ? type : undefined;
+    }
+  } catch {
+    // not JSON: ignore
+  }
+  return undefined;
+}

@@ -1,0 +1,75 @@
+import { ComingSoon } from '../components/coming-soon';
+
+export function InboxPage() {
+  return (
+    <ComingSoon
+      title="Inbox"
+      summary="One inbox for every WhatsApp conversation across your channels."
+      features={[
+        'Reply within the 24-hour window',
+        'Hand conversations to AI agents and back',
+        'Live updates as messages arrive',
+      ]}
+    />
+  );
+}
+
+export function ContactsPage() {
+  return (
+    <ComingSoon
+      title="Contacts"
+      summary="Your customers, their tags and what your agents remember about them."
+      features={['Import CSV files with a preview and undo', 'Tags and audiences', 'Export to CSV']}
+    />
+  );
+}
+
+export function CampaignsPage() {
+  return (
+    <ComingSoon
+      title="Campaigns"
+      summary="Personalised broadcasts to an audience, paced to respect WhatsApp's limits."
+      features={[
+        'Schedule and working hours',
+        'Pause, resume and retry failed sends',
+        'Delivery and read tracking',
+      ]}
+    />
+  );
+}
+
+export function TemplatesPage() {
+  return (
+    <ComingSoon
+      title="Templates"
+      summary="Reusable messages with placeholders, previews and AI-spun variants."
+    />
+  );
+}
+
+export function ChannelsPage() {
+  return (
+    <ComingSoon
+      title="Channels"
+      summary="Link WhatsApp numbers through the Cloud API, or try everything with the built-in sandbox."
+    />
+  );
+}
+
+export function AgentsPage() {
+  return (
+    <ComingSoon
+      title="Agents"
+      summary="AI agents that answer customers with a memory of each one."
+    />
+  );
+}
+
+export function UsagePage() {
+  return (
+    <ComingSoon
+      title="Usage"
+      summary="Messages, contacts and AI replies used this period against your plan's limits."
+    />
+  );
+}

@@ -1,0 +1,55 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { LoginPage, RegisterPage } from './auth-pages';
+import { DashboardPage } from './dashboard-page';
+import { NotFoundPage } from './not-found-page';
+import {
+  AgentsPage,
+  CampaignsPage,
+  ChannelsPage,
+  ContactsPage,
+  InboxPage,
+  TemplatesPage,
+  UsagePage,
+} from './placeholder-pages';
+import { ProtectedLayout } from './protected-layout';
+import {
+  ApiKeysSettingsPage,
+  MembersSettingsPage,
+  SettingsLayout,
+  WorkspaceSettingsPage,
+} from './settings-pages';
+
+export const PUBLIC_PATHS = ['/login', '/register'];
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  { path: '/register', element: <RegisterPage /> },
+  {
+    path: '/',
+    element: <ProtectedLayout />,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      { path: 'inbox', element: <InboxPage /> },
+      { path: 'contacts', element: <ContactsPage /> },
+      { path: 'campaigns', element: <CampaignsPage /> },
+      { path: 'templates', element: <TemplatesPage /> },
+      { path: 'channels', element: <ChannelsPage /> },
+      { path: 'agents', element: <AgentsPage /> },
+      { path: 'usage', element: <UsagePage /> },
+      {
+        path: 'settings',
+        element: <SettingsLayout />,
+        children: [
+          { index: true, element: <WorkspaceSettingsPage /> },
+          { path: 'members', element: <MembersSettingsPage /> },
+          { path: 'api-keys', element: <ApiKeysSettingsPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}
