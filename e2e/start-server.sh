@@ -7,29 +7,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 jar="${WHATSDEX_JAR:-$here/../server/target/whatsdex-server.jar}"
 port="${E2E_PORT:-18080}"
 
-java_major() {
-  # Prints the major version of the java binary $1 ("17", "21", "25"), or 0.
-  local v
-  v="$("$1" -version 2>&1 | awk -F'"' '/version/ {print $2; exit}')" || true
-  v="${v#1.}"
-  echo "${v%%[.+-]*}" | grep -E '^[0-9]+$' || echo 0
-}
-
-java_bin=""
-if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" && "$(java_major "$JAVA_HOME/bin/java")" -ge 21 ]]; then
-  java_bin="$JAVA_HOME/bin/java"
-else
-  for dir in /usr/lib/jvm/*25* /usr/lib/jvm/*21*; do
-    if [[ -x "$dir/bin/java" && "$(java_major "$dir/bin/java")" -ge 21 ]]; then
-      java_bin="$dir/bin/java"
-      break
-    fi
-  done
-fi
-if [[ -z "$java_bin" ]]; then
-  echo "start-server.sh: no JDK 21+ found (JAVA_HOME or /usr/lib/jvm/*25*, *21*)" >&2
-  exit 1
-fi
+java_bin="$("$here/../scripts/java.sh")"
 if [[ ! -f "$jar" ]]; then
   echo "start-server.sh: $jar is missing; build the server first (./mvnw -pl server -am package)" >&2
   exit 1
