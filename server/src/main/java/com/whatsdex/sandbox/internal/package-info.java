@@ -1,6 +1,7 @@
 /**
- * The emulator's core, free of Spring and of the database so the standalone server can run it: the engine (numbers,
- * Graph API calls, simulated phones), the webhook dispatcher, the router both HTTP servers share.
+ * The emulator's core: the engine (numbers, Graph API calls, simulated phones), the webhook dispatcher and the router
+ * both HTTP servers share. Only {@code SandboxConfig} knows Spring and nothing knows the database, so the standalone
+ * server runs the same code without either.
  */
 @NullMarked
 package com.whatsdex.sandbox.internal;
