@@ -155,7 +155,7 @@ function ChannelDetails({
           {channel.hasAppSecret ? 'set' : 'missing'}
         </Text>
         <Text size="sm" c="dimmed">
-          Connected on {formatDateTime(channel.createdAt)}
+          Added on {formatDateTime(channel.createdAt)}
         </Text>
       </Stack>
 

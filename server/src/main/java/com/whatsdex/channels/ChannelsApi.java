@@ -21,7 +21,8 @@ public interface ChannelsApi {
      * Whether {@code signatureHeader} ({@code X-Hub-Signature-256: sha256=<lowercase hex>}) is the HMAC-SHA256 of
      * the raw request body under the channel's app secret, compared in constant time. Needs no workspace in
      * context: it looks the channel's workspace up itself. False for an unknown channel, a channel without an app
-     * secret, and a missing or malformed header.
+     * secret, and a missing or malformed header. Call it outside any transaction (before storing anything): inside
+     * one, its reads would join a transaction set up for another workspace, or none.
      */
     boolean verifySignature(UUID channelId, byte[] rawBody, @Nullable String signatureHeader);
 
