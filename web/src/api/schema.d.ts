@@ -141,6 +141,114 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/channels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The workspace's channels, oldest first (a plan allows at most 100, so one page) */
+    get: operations['list_1'];
+    put?: never;
+    /**
+     * Connect a channel (owner/admin); its connection is tested at once
+     * @description Cloud API: config {phoneNumberId, wabaId, accessToken, appSecret, verifyToken?, graphBaseUrl?, ratePerSecond?}. Sandbox: config {failureRate?, maxMessagesPerSecond?, enforceServiceWindow?}. Beyond the plan's channel limit: 403 upgrade_required.
+     */
+    post: operations['create_1'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels/sandbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** One click: a sandbox channel with a simulated number (owner/admin) */
+    post: operations['createSandbox'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One channel */
+    get: operations['get'];
+    put?: never;
+    post?: never;
+    /** Delete a channel (owner/admin) */
+    delete: operations['delete'];
+    options?: never;
+    head?: never;
+    /** Rename, change the rate or replace credentials (owner/admin); new credentials are tested */
+    patch: operations['update'];
+    trace?: never;
+  };
+  '/api/v1/channels/{id}/sandbox/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What simulated phones received from a sandbox channel, newest first */
+    get: operations['sandboxDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels/{id}/sandbox/inbound': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A simulated phone writes to a sandbox channel */
+    post: operations['sandboxInbound'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels/{id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Test the connection now and store the status (owner/admin) */
+    post: operations['test'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/events': {
     parameters: {
       query?: never;
@@ -169,14 +277,14 @@ export interface paths {
       cookie?: never;
     };
     /** The current workspace, its plan in force and the plan's limits */
-    get: operations['get'];
+    get: operations['get_1'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
     /** Change name, time zone or default country (owners and admins) */
-    patch: operations['update'];
+    patch: operations['update_1'];
     trace?: never;
   };
   '/api/v1/workspace/members': {
@@ -215,6 +323,23 @@ export interface paths {
     patch: operations['changeRole'];
     trace?: never;
   };
+  '/webhooks/whatsapp/{channelId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Meta's verification handshake: echoes hub.challenge when hub.verify_token matches */
+    get: operations['verify'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -247,6 +372,10 @@ export interface components {
       name: string;
       prefix: string;
     };
+    ApiResponseChannel: {
+      data: components['schemas']['Channel'] | null;
+      success: boolean;
+    };
     ApiResponseCreatedApiKey: {
       data: components['schemas']['CreatedApiKey'] | null;
       success: boolean;
@@ -267,8 +396,20 @@ export interface components {
       data: components['schemas']['PageResponseApiKeyView'] | null;
       success: boolean;
     };
+    ApiResponsePageResponseChannel: {
+      data: components['schemas']['PageResponseChannel'] | null;
+      success: boolean;
+    };
+    ApiResponsePageResponseDelivery: {
+      data: components['schemas']['PageResponseDelivery'] | null;
+      success: boolean;
+    };
     ApiResponsePageResponseMemberView: {
       data: components['schemas']['PageResponseMemberView'] | null;
+      success: boolean;
+    };
+    ApiResponseSandboxInboundResponse: {
+      data: components['schemas']['SandboxInboundResponse'] | null;
       success: boolean;
     };
     ApiResponseVoid: {
@@ -318,6 +459,46 @@ export interface components {
       /** @enum {string} */
       role: 'owner' | 'admin' | 'agent';
     };
+    Channel: {
+      /** Format: date-time */
+      createdAt: string;
+      displayPhoneNumber: string | null;
+      graphBaseUrl: string;
+      hasAccessToken: boolean;
+      hasAppSecret: boolean;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      phoneNumberId: string;
+      /** @enum {string} */
+      provider: 'whatsapp_cloud' | 'sandbox';
+      /** Format: int32 */
+      ratePerSecond: number;
+      sandbox: components['schemas']['SandboxConfig'] | null;
+      /** @enum {string} */
+      status: 'connected' | 'disconnected' | 'error';
+      statusReason: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      verifyToken: string | null;
+      wabaId: string | null;
+      webhookUrl: string;
+    };
+    ChannelConfig: {
+      accessToken: string | null;
+      appSecret: string | null;
+      enforceServiceWindow: boolean | null;
+      /** Format: double */
+      failureRate: number | null;
+      graphBaseUrl: string | null;
+      /** Format: int32 */
+      maxMessagesPerSecond: number | null;
+      phoneNumberId: string | null;
+      /** Format: int32 */
+      ratePerSecond: number | null;
+      verifyToken: string | null;
+      wabaId: string | null;
+    };
     /** @description channel.status: a channel connected, failed or was paused */
     ChannelStatusEvent: {
       /** Format: uuid */
@@ -329,6 +510,15 @@ export interface components {
     };
     CreateApiKeyCmd: {
       name: string;
+    };
+    CreateChannelCmd: {
+      config?: components['schemas']['ChannelConfig'] | null;
+      name: string;
+      /** @enum {string} */
+      provider: 'whatsapp_cloud' | 'sandbox';
+    };
+    CreateSandboxChannelCmd: {
+      name?: string | null;
     };
     CreatedApiKey: {
       /** Format: date-time */
@@ -342,6 +532,23 @@ export interface components {
     CsrfView: {
       headerName: string;
       token: string;
+    };
+    Delivery: {
+      /** Format: date-time */
+      acceptedAt: string;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      /** Format: int32 */
+      errorCode: number | null;
+      mediaLink: string | null;
+      /** Format: date-time */
+      readAt: string | null;
+      status: string;
+      templateName: string | null;
+      text: string | null;
+      to: string;
+      type: string;
+      wamid: string;
     };
     FieldError: {
       field: string;
@@ -412,6 +619,14 @@ export interface components {
       items: components['schemas']['ApiKeyView'][];
       nextCursor: string | null;
     };
+    PageResponseChannel: {
+      items: components['schemas']['Channel'][];
+      nextCursor: string | null;
+    };
+    PageResponseDelivery: {
+      items: components['schemas']['Delivery'][];
+      nextCursor: string | null;
+    };
     PageResponseMemberView: {
       items: components['schemas']['MemberView'][];
       nextCursor: string | null;
@@ -436,6 +651,20 @@ export interface components {
       password: string;
       workspaceName: string;
     };
+    SandboxConfig: {
+      enforceServiceWindow: boolean;
+      /** Format: double */
+      failureRate: number;
+      /** Format: int32 */
+      maxMessagesPerSecond: number;
+    };
+    SandboxInboundCmd: {
+      from: string;
+      text: string;
+    };
+    SandboxInboundResponse: {
+      wamid: string;
+    };
     SetPlanRequest: {
       /** @enum {string|null} */
       plan?: 'starter' | 'pro' | 'enterprise' | null;
@@ -444,6 +673,12 @@ export interface components {
     StreamReadyEvent: {
       /** @enum {string} */
       type: 'ready';
+    };
+    UpdateChannelCmd: {
+      config?: components['schemas']['ChannelConfig'] | null;
+      name?: string | null;
+      /** Format: int32 */
+      ratePerSecond?: number | null;
     };
     UpdateWorkspaceCmd: {
       defaultCountry?: string | null;
@@ -768,6 +1003,298 @@ export interface operations {
       };
     };
   };
+  list_1: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponsePageResponseChannel'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  create_1: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateChannelCmd'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseChannel'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  createSandbox: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['CreateSandboxChannelCmd'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseChannel'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseChannel'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseVoid'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateChannelCmd'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseChannel'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  sandboxDeliveries: {
+    parameters: {
+      query?: {
+        to?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponsePageResponseDelivery'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  sandboxInbound: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SandboxInboundCmd'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseSandboxInboundResponse'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  test: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseChannel'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
   events: {
     parameters: {
       query?: never;
@@ -804,7 +1331,7 @@ export interface operations {
       };
     };
   };
-  get: {
+  get_1: {
     parameters: {
       query?: never;
       header?: never;
@@ -833,7 +1360,7 @@ export interface operations {
       };
     };
   };
-  update: {
+  update_1: {
     parameters: {
       query?: never;
       header?: never;
@@ -984,6 +1511,41 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ApiResponseMemberView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  verify: {
+    parameters: {
+      query?: {
+        'hub.mode'?: string;
+        'hub.verify_token'?: string;
+        'hub.challenge'?: string;
+      };
+      header?: never;
+      path: {
+        channelId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
         };
       };
       /** @description The error envelope */

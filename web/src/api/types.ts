@@ -20,6 +20,9 @@ export type Member = ItemOf<paths['/api/v1/workspace/members']['get']>;
 export type Role = Member['role'];
 export type ApiKey = ItemOf<paths['/api/v1/api-keys']['get']>;
 export type CreatedApiKey = DataOf<paths['/api/v1/api-keys']['post']>;
+export type Channel = ItemOf<paths['/api/v1/channels']['get']>;
+export type ChannelProvider = Channel['provider'];
+export type ChannelStatus = Channel['status'];
 
 export type RegisterRequest = RequestOf<paths['/api/v1/auth/register']['post']>;
 export type LoginRequest = RequestOf<paths['/api/v1/auth/login']['post']>;
@@ -29,5 +32,7 @@ export type UpdateMemberRoleRequest = RequestOf<
   paths['/api/v1/workspace/members/{userId}']['patch']
 >;
 export type CreateApiKeyRequest = RequestOf<paths['/api/v1/api-keys']['post']>;
+export type CreateChannelRequest = RequestOf<paths['/api/v1/channels']['post']>;
+export type UpdateChannelRequest = RequestOf<paths['/api/v1/channels/{id}']['patch']>;
 
 export const ROLES: readonly Role[] = ['owner', 'admin', 'agent'];

@@ -5,6 +5,7 @@ describe('keysForEvent', () => {
   it('maps known events to the queries they make stale', () => {
     expect(keysForEvent('api-keys.changed')).toEqual([['api-keys']]);
     expect(keysForEvent('workspace.updated')).toEqual([['workspace'], ['me']]);
+    expect(keysForEvent('channel.status')).toEqual([['channels']]);
   });
 
   it('falls back to the area before the dot', () => {

@@ -9,6 +9,8 @@ const INVALIDATIONS: Record<string, QueryKey[]> = {
   'workspace.updated': [['workspace'], ['me']],
   'members.changed': [['members'], ['me']],
   'api-keys.changed': [['api-keys']],
+  // the area is singular in the event name, plural in the query keys
+  'channel.status': [['channels']],
 };
 
 export const KNOWN_EVENT_TYPES = Object.keys(INVALIDATIONS);

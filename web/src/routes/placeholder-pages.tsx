@@ -47,15 +47,6 @@ export function TemplatesPage() {
   );
 }
 
-export function ChannelsPage() {
-  return (
-    <ComingSoon
-      title="Channels"
-      summary="Link WhatsApp numbers through the Cloud API, or try everything with the built-in sandbox."
-    />
-  );
-}
-
 export function AgentsPage() {
   return (
     <ComingSoon

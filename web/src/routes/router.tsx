@@ -1,11 +1,11 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoginPage, RegisterPage } from './auth-pages';
+import { ChannelsPage } from './channels-page';
 import { DashboardPage } from './dashboard-page';
 import { NotFoundPage } from './not-found-page';
 import {
   AgentsPage,
   CampaignsPage,
-  ChannelsPage,
   ContactsPage,
   InboxPage,
   TemplatesPage,

@@ -1,0 +1,42 @@
+package com.whatsdex.channels;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What other modules may ask of channels. Unless a method says otherwise it runs as the workspace in the current
+ * {@code TenantContext}, so another workspace's channel is never found.
+ */
+public interface ChannelsApi {
+
+    /**
+     * The workspace a channel belongs to, without any workspace in context: the webhook endpoint has no session
+     * and learns the workspace from the channel id in its path.
+     */
+    Optional<UUID> workspaceOf(UUID channelId);
+
+    /**
+     * Whether {@code signatureHeader} ({@code X-Hub-Signature-256: sha256=<lowercase hex>}) is the HMAC-SHA256 of
+     * the raw request body under the channel's app secret, compared in constant time. Needs no workspace in
+     * context: it looks the channel's workspace up itself. False for an unknown channel, a channel without an app
+     * secret, and a missing or malformed header. Call it outside any transaction (before storing anything): inside
+     * one, its reads would join a transaction set up for another workspace, or none.
+     */
+    boolean verifySignature(UUID channelId, byte[] rawBody, @Nullable String signatureHeader);
+
+    /** @throws com.whatsdex.shared.ApiException not_found when the workspace has no such channel */
+    ChannelView get(UUID channelId);
+
+    /** The workspace's channels, oldest first. */
+    List<ChannelView> list();
+
+    /**
+     * The decrypted send credentials of a channel.
+     *
+     * @throws com.whatsdex.shared.ApiException not_found when the workspace has no such channel, invalid_state when
+     *     it has no access token
+     */
+    ChannelCredentials credentials(UUID channelId);
+}

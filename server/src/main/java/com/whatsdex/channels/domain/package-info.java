@@ -1,0 +1,5 @@
+/** Channel storage, credentials, connection tests and plan limits. Internal to the channels module. */
+@NullMarked
+package com.whatsdex.channels.domain;
+
+import org.jspecify.annotations.NullMarked;

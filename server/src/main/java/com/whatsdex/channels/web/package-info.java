@@ -1,0 +1,5 @@
+/** The channels REST API and the webhook verification handshake. */
+@NullMarked
+package com.whatsdex.channels.web;
+
+import org.jspecify.annotations.NullMarked;
