@@ -1,0 +1,4 @@
+@NullMarked
+package com.whatsdex.billing.domain;
+
+import org.jspecify.annotations.NullMarked;
