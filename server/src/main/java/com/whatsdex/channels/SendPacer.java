@@ -1,0 +1,26 @@
+package com.whatsdex.channels;
+
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Paces sends per channel across every server instance: each send takes a slot {@code 1/rate} seconds after the
+ * previous one, so a channel never exceeds its rate however many instances or campaigns send through it. Runs as
+ * the workspace in the current {@code TenantContext}.
+ */
+public interface SendPacer {
+
+    /**
+     * Reserves {@code count} consecutive slots and returns how long to wait before the first. The slots are
+     * {@code 1/ratePerSecond} apart; the caller sends one message per slot. A rate of 0 or less means unpaced.
+     */
+    Duration reserve(UUID channelId, int ratePerSecond, int count);
+
+    /** Reserves one slot and waits for it (virtual-thread friendly). */
+    default void acquire(UUID channelId, int ratePerSecond) throws InterruptedException {
+        Duration wait = reserve(channelId, ratePerSecond, 1);
+        if (!wait.isZero() && !wait.isNegative()) {
+            Thread.sleep(wait); // waiting for the reserved slot is the point: this is the rate limit
+        }
+    }
+}

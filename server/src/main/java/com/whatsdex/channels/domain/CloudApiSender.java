@@ -1,0 +1,144 @@
+package com.whatsdex.channels.domain;
+
+import com.whatsdex.channels.ChannelCredentials;
+import com.whatsdex.channels.OutboundContent;
+import com.whatsdex.channels.SendFailure;
+import com.whatsdex.channels.SendOutcome;
+import com.whatsdex.channels.WhatsAppSender;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The Cloud API adapter over real HTTP: {@code POST {graphBaseUrl}/{phoneNumberId}/messages}. */
+@Component
+class CloudApiSender implements WhatsAppSender {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    @Override
+    public SendOutcome send(ChannelCredentials channel, OutboundContent content) {
+        return post(channel, body(content));
+    }
+
+    @Override
+    public SendOutcome markRead(ChannelCredentials channel, String wamid) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("messaging_product", "whatsapp");
+        body.put("status", "read");
+        body.put("message_id", wamid);
+        return post(channel, body);
+    }
+
+    private SendOutcome post(ChannelCredentials channel, Map<String, Object> body) {
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(stripSlash(channel.graphBaseUrl()) + "/" + channel.phoneNumberId() + "/messages"))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + channel.accessToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                .build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            // no connection was made, so nothing can have been sent
+            return new SendOutcome.Rejected(
+                    0, "Cannot reach the Graph API", e.toString(), SendFailure.temporarily_unavailable);
+        } catch (IOException e) {
+            return new SendOutcome.Unknown("The Graph API did not answer: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendOutcome.Unknown("Interrupted while waiting for the Graph API");
+        }
+        return outcome(response.statusCode(), response.body());
+    }
+
+    SendOutcome outcome(int status, byte[] body) {
+        JsonNode node;
+        try {
+            node = json.readTree(body);
+        } catch (RuntimeException e) {
+            node = json.createObjectNode();
+        }
+        if (status / 100 == 2) {
+            String wamid = node.path("messages").path(0).path("id").asString("");
+            if (!wamid.isEmpty()) {
+                return new SendOutcome.Accepted(wamid);
+            }
+            if (node.path("success").asBoolean(false)) {
+                return new SendOutcome.Accepted("");
+            }
+            return new SendOutcome.Unknown("The Graph API answered " + status + " without a message id");
+        }
+        JsonNode error = node.path("error");
+        int code = error.path("code").asInt(0);
+        String title = error.path("message").asString("HTTP " + status);
+        String details = error.path("error_data").path("details").asString(null);
+        return new SendOutcome.Rejected(code, title, details, SendFailure.ofMetaCode(code, status));
+    }
+
+    private static Map<String, Object> body(OutboundContent content) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("messaging_product", "whatsapp");
+        body.put("recipient_type", "individual");
+        body.put("to", content.to().startsWith("+") ? content.to().substring(1) : content.to());
+        switch (content) {
+            case OutboundContent.Text t -> {
+                body.put("type", "text");
+                body.put("text", Map.of("preview_url", t.previewUrl(), "body", t.body()));
+            }
+            case OutboundContent.Template t -> {
+                body.put("type", "template");
+                Map<String, Object> template = new LinkedHashMap<>();
+                template.put("name", t.name());
+                template.put("language", Map.of("code", t.language()));
+                if (!t.bodyParameters().isEmpty()) {
+                    template.put(
+                            "components",
+                            List.of(Map.of(
+                                    "type",
+                                    "body",
+                                    "parameters",
+                                    t.bodyParameters().stream()
+                                            .map(p -> Map.of("type", "text", "text", p))
+                                            .toList())));
+                }
+                body.put("template", template);
+            }
+            case OutboundContent.Media m -> {
+                body.put("type", m.kind().name());
+                Map<String, Object> media = new LinkedHashMap<>();
+                media.put("link", m.link());
+                if (m.caption() != null && m.kind() != OutboundContent.MediaKind.audio) {
+                    media.put("caption", m.caption());
+                }
+                if (m.filename() != null && m.kind() == OutboundContent.MediaKind.document) {
+                    media.put("filename", m.filename());
+                }
+                body.put(m.kind().name(), media);
+            }
+        }
+        return body;
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,34 @@
+package com.whatsdex.channels.domain;
+
+import com.whatsdex.channels.SendPacer;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** {@link SendPacer} on one PostgreSQL row per channel; each reservation is its own short transaction. */
+@Component
+class DatabaseSendPacer implements SendPacer {
+
+    private final SendSlotRepository slots;
+    private final TransactionTemplate ownTransaction;
+
+    DatabaseSendPacer(SendSlotRepository slots, PlatformTransactionManager transactions) {
+        this.slots = slots;
+        // never inside the caller's transaction: the row lock must be released at once, not when a send commits
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public Duration reserve(UUID channelId, int ratePerSecond, int count) {
+        if (ratePerSecond <= 0 || count <= 0) {
+            return Duration.ZERO;
+        }
+        long spanMicros = Math.round(count * 1_000_000.0 / ratePerSecond);
+        Long waitMicros = ownTransaction.execute(s -> slots.reserve(channelId, spanMicros));
+        return Duration.ofNanos((waitMicros == null ? 0 : waitMicros) * 1_000);
+    }
+}

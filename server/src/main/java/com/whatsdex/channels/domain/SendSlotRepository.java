@@ -1,0 +1,33 @@
+package com.whatsdex.channels.domain;
+
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class SendSlotRepository {
+
+    private final JdbcClient jdbc;
+
+    SendSlotRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Moves the channel's next free slot {@code spanMicros} forward from max(next slot, now) and answers the wait
+     * until the first reserved slot, in microseconds. The database's clock is the one clock every instance shares.
+     */
+    long reserve(UUID channelId, long spanMicros) {
+        return jdbc.sql("""
+                insert into channel_send_slots as s (tenant_id, channel_id, next_at)
+                values (current_tenant_id(), :channel, clock_timestamp() + make_interval(secs => :span / 1e6))
+                on conflict (tenant_id, channel_id) do update
+                    set next_at = greatest(s.next_at, clock_timestamp()) + make_interval(secs => :span / 1e6)
+                returning greatest(0, (extract(epoch from (s.next_at - clock_timestamp())) * 1e6)::bigint - :span)
+                """)
+                .param("channel", channelId)
+                .param("span", spanMicros)
+                .query(Long.class)
+                .single();
+    }
+}
