@@ -1,0 +1,31 @@
+package com.whatsdex.bench;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Entry point of bench/run.sh: {@code Bench --server-jar JAR --java JAVA <benchmark> [--key value ...]}. */
+public final class Bench {
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        String benchmark = "help";
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--") && i + 1 < args.length) {
+                options.put(args[i].substring(2), args[++i]);
+            } else {
+                benchmark = args[i];
+            }
+        }
+        Launcher launcher =
+                new Launcher(Path.of(options.getOrDefault("java", "java")), Path.of(options.get("server-jar")));
+        switch (benchmark) {
+            case "sandbox-capacity" -> SandboxCapacityBench.run(launcher, options);
+            default -> System.out.println("""
+                    benchmarks:
+                      sandbox-capacity [--sends 20000] [--clients 64]    the standalone sandbox's raw send capacity""");
+        }
+    }
+}
