@@ -26,6 +26,12 @@ public interface ChannelsApi {
      */
     boolean verifySignature(UUID channelId, byte[] rawBody, @Nullable String signatureHeader);
 
+    /**
+     * Every workspace with at least one channel, for platform sweeps that then run as each workspace. Needs no
+     * workspace in context.
+     */
+    List<UUID> workspacesWithChannels();
+
     /** @throws com.whatsdex.shared.ApiException not_found when the workspace has no such channel */
     ChannelView get(UUID channelId);
 

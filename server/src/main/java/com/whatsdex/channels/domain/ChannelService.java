@@ -348,6 +348,11 @@ public class ChannelService implements ChannelsApi {
     }
 
     @Override
+    public List<UUID> workspacesWithChannels() {
+        return TenantContext.callAs(new TenantContext.Scope(null, null), () -> read(channels::tenantsWithChannels));
+    }
+
+    @Override
     public boolean verifySignature(UUID channelId, byte[] rawBody, @Nullable String signatureHeader) {
         Optional<UUID> tenantId = workspaceOf(channelId);
         if (tenantId.isEmpty() || signatureHeader == null) {
