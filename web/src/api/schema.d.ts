@@ -249,6 +249,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/contacts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One contact (the list, search and editing come with the contacts feature) */
+    get: operations['get_1'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/events': {
     parameters: {
       query?: never;
@@ -269,6 +286,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Messages, newest first, optionally of one channel and/or one contact (keyset pages) */
+    get: operations['list_2'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One message */
+    get: operations['get_2'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages/{id}/media': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The stored media file of a message (404 until the media worker has stored it) */
+    get: operations['media'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/workspace': {
     parameters: {
       query?: never;
@@ -277,7 +345,7 @@ export interface paths {
       cookie?: never;
     };
     /** The current workspace, its plan in force and the plan's limits */
-    get: operations['get_1'];
+    get: operations['get_3'];
     put?: never;
     post?: never;
     delete?: never;
@@ -333,7 +401,11 @@ export interface paths {
     /** Meta's verification handshake: echoes hub.challenge when hub.verify_token matches */
     get: operations['verify'];
     put?: never;
-    post?: never;
+    /**
+     * Meta's signed webhook events: inbound messages and delivery statuses
+     * @description Verified with X-Hub-Signature-256 over the raw body (401 when bad or missing, nothing stored); malformed JSON is 400. Everything is stored before the 200 answer.
+     */
+    post: operations['receive'];
     delete?: never;
     options?: never;
     head?: never;
@@ -376,6 +448,10 @@ export interface components {
       data: components['schemas']['Channel'] | null;
       success: boolean;
     };
+    ApiResponseContactRef: {
+      data: components['schemas']['ContactRef'] | null;
+      success: boolean;
+    };
     ApiResponseCreatedApiKey: {
       data: components['schemas']['CreatedApiKey'] | null;
       success: boolean;
@@ -392,6 +468,10 @@ export interface components {
       data: components['schemas']['MemberView'] | null;
       success: boolean;
     };
+    ApiResponseMessageView: {
+      data: components['schemas']['MessageView'] | null;
+      success: boolean;
+    };
     ApiResponsePageResponseApiKeyView: {
       data: components['schemas']['PageResponseApiKeyView'] | null;
       success: boolean;
@@ -406,6 +486,10 @@ export interface components {
     };
     ApiResponsePageResponseMemberView: {
       data: components['schemas']['PageResponseMemberView'] | null;
+      success: boolean;
+    };
+    ApiResponsePageResponseMessageView: {
+      data: components['schemas']['PageResponseMessageView'] | null;
       success: boolean;
     };
     ApiResponseSandboxInboundResponse: {
@@ -508,6 +592,17 @@ export interface components {
       /** @enum {string} */
       type: 'channel.status';
     };
+    ContactRef: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      lastChannelId: string | null;
+      /** Format: date-time */
+      lastInboundAt: string | null;
+      name: string | null;
+      optedOut: boolean;
+      phone: string;
+    };
     CreateApiKeyCmd: {
       name: string;
     };
@@ -574,6 +669,14 @@ export interface components {
       /** Format: int64 */
       updated: number;
     };
+    Location: {
+      address: string | null;
+      /** Format: double */
+      latitude: number | null;
+      /** Format: double */
+      longitude: number | null;
+      name: string | null;
+    };
     LoginCmd: {
       email: string;
       password: string;
@@ -581,6 +684,15 @@ export interface components {
     Me: {
       user: components['schemas']['UserView'];
       workspace: components['schemas']['WorkspaceView'];
+    };
+    Media: {
+      caption: string | null;
+      error: string | null;
+      filename: string | null;
+      mimeType: string | null;
+      /** Format: int64 */
+      sizeBytes: number | null;
+      stored: boolean;
     };
     MemberView: {
       /** Format: date-time */
@@ -615,6 +727,40 @@ export interface components {
       /** @enum {string} */
       type: 'message.status';
     };
+    MessageView: {
+      body: string | null;
+      /** Format: uuid */
+      campaignId: string | null;
+      /** Format: uuid */
+      channelId: string;
+      /** Format: uuid */
+      contactId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      direction: string;
+      errorCode: string | null;
+      errorDetail: string | null;
+      errorTitle: string | null;
+      /** Format: date-time */
+      failedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      location: components['schemas']['Location'] | null;
+      media: components['schemas']['Media'] | null;
+      /** Format: date-time */
+      providerTimestamp: string | null;
+      /** Format: date-time */
+      readAt: string | null;
+      replyId: string | null;
+      replyTitle: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      status: string;
+      type: string;
+      wamid: string | null;
+    };
     PageResponseApiKeyView: {
       items: components['schemas']['ApiKeyView'][];
       nextCursor: string | null;
@@ -629,6 +775,10 @@ export interface components {
     };
     PageResponseMemberView: {
       items: components['schemas']['MemberView'][];
+      nextCursor: string | null;
+    };
+    PageResponseMessageView: {
+      items: components['schemas']['MessageView'][];
       nextCursor: string | null;
     };
     PlanLimits: {
@@ -1295,6 +1445,37 @@ export interface operations {
       };
     };
   };
+  get_1: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseContactRef'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
   events: {
     parameters: {
       query?: never;
@@ -1331,7 +1512,103 @@ export interface operations {
       };
     };
   };
-  get_1: {
+  list_2: {
+    parameters: {
+      query?: {
+        channelId?: string;
+        contactId?: string;
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponsePageResponseMessageView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  get_2: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseMessageView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  media: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          '*/*': string;
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  get_3: {
     parameters: {
       query?: never;
       header?: never;
@@ -1546,6 +1823,37 @@ export interface operations {
         };
         content: {
           'text/plain': string;
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  receive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channelId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseVoid'];
         };
       };
       /** @description The error envelope */

@@ -1,0 +1,56 @@
+package com.whatsdex.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A message as the dashboard and other modules see it: never the media bytes (fetch those from
+ * {@code GET /api/v1/messages/{id}/media} when {@code media.stored} is true).
+ *
+ * @param direction {@code in} (a customer wrote) or {@code out}
+ * @param status {@code received} for inbound; {@code queued}, {@code sending}, {@code sent}, {@code delivered},
+ *     {@code read} or {@code failed} for outbound
+ */
+public record MessageView(
+        UUID id,
+        UUID channelId,
+        UUID contactId,
+        String direction,
+        String type,
+        String status,
+        @Nullable String wamid,
+        @Nullable String body,
+        @Nullable Media media,
+        @Nullable Location location,
+        @Nullable String replyId,
+        @Nullable String replyTitle,
+        @Nullable String errorCode,
+        @Nullable String errorTitle,
+        @Nullable String errorDetail,
+        @Nullable UUID campaignId,
+        @Nullable Instant providerTimestamp,
+        Instant createdAt,
+        @Nullable Instant sentAt,
+        @Nullable Instant deliveredAt,
+        @Nullable Instant readAt,
+        @Nullable Instant failedAt) {
+
+    /**
+     * @param stored whether the file is in the media store (the media worker downloads it shortly after receipt)
+     * @param error why the download failed, e.g. the file was over the size limit
+     */
+    public record Media(
+            @Nullable String mimeType,
+            @Nullable String caption,
+            @Nullable String filename,
+            @Nullable Long sizeBytes,
+            boolean stored,
+            @Nullable String error) {}
+
+    public record Location(
+            @Nullable Double latitude,
+            @Nullable Double longitude,
+            @Nullable String name,
+            @Nullable String address) {}
+}

@@ -1,0 +1,327 @@
+package com.whatsdex.messaging.domain;
+
+import com.whatsdex.messaging.MessageView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Messages and waiting statuses, under the workspace's row-level security. Status batches go to the database as one
+ * JSON document expanded by {@code jsonb_to_recordset}: one statement per batch however many statuses it holds.
+ */
+@Repository
+class MessageRepository {
+
+    /** The stored file of a message, for the media worker and for serving it. */
+    record MediaRecord(
+            UUID id,
+            UUID channelId,
+            @Nullable String mediaId,
+            @Nullable String mime,
+            @Nullable String filename,
+            @Nullable String path,
+            @Nullable Long size,
+            @Nullable String error) {}
+
+    private static final String VIEW_COLUMNS = """
+            id, channel_id, contact_id, direction, type, status, wamid, body, media_id, media_mime, media_caption,
+            media_filename, media_path, media_size, media_error,
+            (location->>'latitude')::float8 as loc_lat, (location->>'longitude')::float8 as loc_lng,
+            location->>'name' as loc_name, location->>'address' as loc_address,
+            interactive_reply_id, interactive_reply_title, error_code, error_title, error_detail, campaign_id,
+            provider_timestamp, created_at, sent_at, delivered_at, read_at, failed_at
+            """;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    MessageRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** @return false when the channel already has a message with this wamid (a redelivered webhook) */
+    boolean insertInbound(UUID tenantId, UUID id, UUID channelId, UUID contactId, InboundMessage m) {
+        return jdbc.sql("""
+                        insert into messages (tenant_id, id, channel_id, contact_id, direction, wamid, type, body,
+                                              media_id, media_mime, media_sha256, media_caption, media_filename,
+                                              location, interactive_reply_id, interactive_reply_title, status,
+                                              provider_timestamp)
+                        values (:tenant, :id, :channel, :contact, 'in', :wamid, :type, :body, :mediaId, :mime,
+                                :sha256, :caption, :filename, cast(:location as jsonb), :replyId, :replyTitle,
+                                'received', :ts)
+                        on conflict (tenant_id, channel_id, wamid) where wamid is not null do nothing
+                        """)
+                        .param("tenant", tenantId)
+                        .param("id", id)
+                        .param("channel", channelId)
+                        .param("contact", contactId)
+                        .param("wamid", m.wamid())
+                        .param("type", m.type())
+                        .param("body", m.body())
+                        .param("mediaId", m.mediaId())
+                        .param("mime", m.mediaMime())
+                        .param("sha256", m.mediaSha256())
+                        .param("caption", m.mediaCaption())
+                        .param("filename", m.mediaFilename())
+                        .param("location", m.location())
+                        .param("replyId", m.replyId())
+                        .param("replyTitle", m.replyTitle())
+                        .param("ts", Timestamp.from(m.timestamp()))
+                        .update()
+                == 1;
+    }
+
+    /**
+     * The delivery states of the channel's outbound messages with these wamids, locked until the transaction ends
+     * (in id order, so two batches touching the same messages cannot deadlock).
+     */
+    Map<String, MessageState> lockOutbound(UUID channelId, Collection<String> wamids) {
+        Map<String, MessageState> states = new LinkedHashMap<>();
+        if (wamids.isEmpty()) {
+            return states;
+        }
+        jdbc.sql("""
+                        select id, wamid, contact_id, channel_id, status, sent_at, delivered_at, read_at, failed_at,
+                               error_code, error_title, error_detail
+                        from messages
+                        where channel_id = :channel and wamid in (:wamids) and direction = 'out'
+                        order by id
+                        for update
+                        """)
+                .param("channel", channelId)
+                .param("wamids", List.copyOf(wamids))
+                .query(rs -> {
+                    states.put(
+                            rs.getString("wamid"),
+                            new MessageState(
+                                    rs.getObject("id", UUID.class),
+                                    rs.getObject("contact_id", UUID.class),
+                                    rs.getObject("channel_id", UUID.class),
+                                    DeliveryStatus.valueOf(rs.getString("status")),
+                                    instant(rs, "sent_at"),
+                                    instant(rs, "delivered_at"),
+                                    instant(rs, "read_at"),
+                                    instant(rs, "failed_at"),
+                                    rs.getString("error_code"),
+                                    rs.getString("error_title"),
+                                    rs.getString("error_detail")));
+                });
+        return states;
+    }
+
+    /** Writes the new delivery states of a batch in one statement. */
+    void updateStates(Collection<MessageState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        ArrayNode rows = json.createArrayNode();
+        for (MessageState s : states) {
+            ObjectNode row = rows.addObject();
+            row.put("id", s.id().toString());
+            row.put("status", s.status().name());
+            row.put("sent_at", iso(s.sentAt()));
+            row.put("delivered_at", iso(s.deliveredAt()));
+            row.put("read_at", iso(s.readAt()));
+            row.put("failed_at", iso(s.failedAt()));
+            row.put("error_code", s.errorCode());
+            row.put("error_title", s.errorTitle());
+            row.put("error_detail", s.errorDetail());
+        }
+        jdbc.sql("""
+                update messages m set status = u.status, sent_at = u.sent_at, delivered_at = u.delivered_at,
+                                      read_at = u.read_at, failed_at = u.failed_at, error_code = u.error_code,
+                                      error_title = u.error_title, error_detail = u.error_detail
+                from jsonb_to_recordset(cast(:rows as jsonb)) as u(id uuid, status text, sent_at timestamptz,
+                     delivered_at timestamptz, read_at timestamptz, failed_at timestamptz, error_code text,
+                     error_title text, error_detail text)
+                where m.id = u.id
+                """).param("rows", rows.toString()).update();
+    }
+
+    /** Keeps statuses of wamids no message has yet, in one statement. */
+    void insertBacklog(UUID tenantId, UUID channelId, List<StatusUpdate> updates, List<UUID> ids) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        ArrayNode rows = json.createArrayNode();
+        for (int i = 0; i < updates.size(); i++) {
+            StatusUpdate u = updates.get(i);
+            ObjectNode row = rows.addObject();
+            row.put("id", ids.get(i).toString());
+            row.put("wamid", u.wamid());
+            row.put("status", u.status().name());
+            row.put("ts", u.timestamp().toString());
+            row.put("error_code", u.errorCode());
+            row.put("error_title", u.errorTitle());
+            row.put("error_detail", u.errorDetail());
+        }
+        jdbc.sql("""
+                insert into message_status_backlog (tenant_id, id, channel_id, wamid, status, provider_timestamp,
+                                                    error_code, error_title, error_detail)
+                select :tenant, u.id, :channel, u.wamid, u.status, u.ts, u.error_code, u.error_title, u.error_detail
+                from jsonb_to_recordset(cast(:rows as jsonb)) as u(id uuid, wamid text, status text, ts timestamptz,
+                     error_code text, error_title text, error_detail text)
+                """)
+                .param("tenant", tenantId)
+                .param("channel", channelId)
+                .param("rows", rows.toString())
+                .update();
+    }
+
+    /** Removes and returns the waiting statuses of a wamid, oldest report first. */
+    List<StatusUpdate> takeBacklog(UUID channelId, String wamid) {
+        List<Object[]> rows = new ArrayList<>();
+        jdbc.sql("""
+                        delete from message_status_backlog where channel_id = :channel and wamid = :wamid
+                        returning id, status, provider_timestamp, error_code, error_title, error_detail
+                        """).param("channel", channelId).param("wamid", wamid).query(rs -> {
+            rows.add(new Object[] {
+                rs.getObject("id", UUID.class),
+                new StatusUpdate(
+                        wamid,
+                        DeliveryStatus.valueOf(rs.getString("status")),
+                        rs.getTimestamp("provider_timestamp").toInstant(),
+                        rs.getString("error_code"),
+                        rs.getString("error_title"),
+                        rs.getString("error_detail"))
+            });
+        });
+        rows.sort((a, b) -> ((UUID) a[0]).compareTo((UUID) b[0]));
+        return rows.stream().map(r -> (StatusUpdate) r[1]).toList();
+    }
+
+    Optional<MediaRecord> findMedia(UUID id) {
+        return jdbc.sql("""
+                        select id, channel_id, media_id, media_mime, media_filename, media_path, media_size, media_error
+                        from messages where id = :id
+                        """)
+                .param("id", id)
+                .query((rs, n) -> new MediaRecord(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("channel_id", UUID.class),
+                        rs.getString("media_id"),
+                        rs.getString("media_mime"),
+                        rs.getString("media_filename"),
+                        rs.getString("media_path"),
+                        rs.getObject("media_size", Long.class),
+                        rs.getString("media_error")))
+                .optional();
+    }
+
+    void recordMedia(UUID id, String path, long size, @Nullable String mime) {
+        jdbc.sql("""
+                update messages set media_path = :path, media_size = :size, media_mime = coalesce(media_mime, :mime),
+                                    media_error = null
+                where id = :id
+                """)
+                .param("id", id)
+                .param("path", path)
+                .param("size", size)
+                .param("mime", mime)
+                .update();
+    }
+
+    void recordMediaError(UUID id, String error) {
+        jdbc.sql("update messages set media_error = :error where id = :id")
+                .param("id", id)
+                .param("error", error)
+                .update();
+    }
+
+    Optional<MessageView> find(UUID id) {
+        return jdbc.sql("select " + VIEW_COLUMNS + " from messages where id = :id")
+                .param("id", id)
+                .query(MessageRepository::view)
+                .optional();
+    }
+
+    /** Newest first, keyset on id (UUIDv7: id order is time order), so deep pages cost what the first does. */
+    List<MessageView> list(@Nullable UUID channelId, @Nullable UUID contactId, @Nullable UUID beforeId, int limit) {
+        StringBuilder where = new StringBuilder("true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (channelId != null) {
+            where.append(" and channel_id = :channel");
+            params.put("channel", channelId);
+        }
+        if (contactId != null) {
+            where.append(" and contact_id = :contact");
+            params.put("contact", contactId);
+        }
+        if (beforeId != null) {
+            where.append(" and id < :before");
+            params.put("before", beforeId);
+        }
+        params.put("limit", limit);
+        return jdbc.sql("select " + VIEW_COLUMNS + " from messages where " + where + " order by id desc limit :limit")
+                .params(params)
+                .query(MessageRepository::view)
+                .list();
+    }
+
+    private static MessageView view(ResultSet rs, int row) throws SQLException {
+        String type = rs.getString("type");
+        MessageView.Media media = rs.getString("media_id") == null && rs.getString("media_path") == null
+                ? null
+                : new MessageView.Media(
+                        rs.getString("media_mime"),
+                        rs.getString("media_caption"),
+                        rs.getString("media_filename"),
+                        rs.getObject("media_size", Long.class),
+                        rs.getString("media_path") != null,
+                        rs.getString("media_error"));
+        MessageView.Location location = "location".equals(type)
+                ? new MessageView.Location(
+                        rs.getObject("loc_lat", Double.class),
+                        rs.getObject("loc_lng", Double.class),
+                        rs.getString("loc_name"),
+                        rs.getString("loc_address"))
+                : null;
+        return new MessageView(
+                rs.getObject("id", UUID.class),
+                rs.getObject("channel_id", UUID.class),
+                rs.getObject("contact_id", UUID.class),
+                rs.getString("direction"),
+                type,
+                rs.getString("status"),
+                rs.getString("wamid"),
+                rs.getString("body"),
+                media,
+                location,
+                rs.getString("interactive_reply_id"),
+                rs.getString("interactive_reply_title"),
+                rs.getString("error_code"),
+                rs.getString("error_title"),
+                rs.getString("error_detail"),
+                rs.getObject("campaign_id", UUID.class),
+                instant(rs, "provider_timestamp"),
+                rs.getTimestamp("created_at").toInstant(),
+                instant(rs, "sent_at"),
+                instant(rs, "delivered_at"),
+                instant(rs, "read_at"),
+                instant(rs, "failed_at"));
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static @Nullable String iso(@Nullable Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

@@ -1,0 +1,77 @@
+package com.whatsdex.messaging.domain;
+
+import com.whatsdex.messaging.MessageView;
+import com.whatsdex.messaging.MessagingApi;
+import com.whatsdex.shared.ApiException;
+import com.whatsdex.shared.Cursors;
+import com.whatsdex.shared.PageResponse;
+import com.whatsdex.shared.TenantContext;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Reading messages and their media, and the {@link MessagingApi} for other modules. */
+@Service
+public class MessageService implements MessagingApi {
+
+    /** A stored media file to stream to the dashboard. */
+    public record MediaFile(
+            java.nio.file.Path path,
+            String mimeType,
+            @Nullable String filename) {}
+
+    private final MessageRepository messages;
+    private final StatusApplier statuses;
+    private final MediaStore media;
+    private final TransactionTemplate tx;
+
+    MessageService(
+            MessageRepository messages,
+            StatusApplier statuses,
+            MediaStore media,
+            PlatformTransactionManager txManager) {
+        this.messages = messages;
+        this.statuses = statuses;
+        this.media = media;
+        this.tx = new TransactionTemplate(txManager);
+    }
+
+    @Override
+    public int applyBacklog(UUID channelId, String wamid) {
+        UUID tenantId = TenantContext.requireTenantId();
+        Integer applied = tx.execute(s -> statuses.applyBacklog(tenantId, channelId, wamid));
+        return applied == null ? 0 : applied;
+    }
+
+    @Override
+    public MessageView get(UUID messageId) {
+        MessageView view = tx.execute(s -> messages.find(messageId).orElse(null));
+        if (view == null) {
+            throw ApiException.notFound("Message");
+        }
+        return view;
+    }
+
+    public PageResponse<MessageView> list(
+            @Nullable UUID channelId, @Nullable UUID contactId, @Nullable Integer limit, @Nullable String cursor) {
+        int n = Cursors.limit(limit);
+        String key = Cursors.decode(cursor);
+        UUID before;
+        try {
+            before = key == null ? null : UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation("cursor", "is not a cursor this API returned");
+        }
+        List<MessageView> rows = tx.execute(s -> messages.list(channelId, contactId, before, n + 1));
+        return Cursors.page(rows == null ? List.of() : rows, n, m -> m.id().toString());
+    }
+
+    /** @throws ApiException not_found unless the workspace has the message and its file is stored */
+    public MediaFile media(UUID messageId) {
+        MediaStore.StoredFile f = media.open(messageId);
+        return new MediaFile(f.path(), f.mimeType(), f.filename());
+    }
+}

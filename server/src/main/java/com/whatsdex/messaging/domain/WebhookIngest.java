@@ -1,0 +1,115 @@
+package com.whatsdex.messaging.domain;
+
+import com.whatsdex.channels.ChannelsApi;
+import com.whatsdex.contacts.ContactRef;
+import com.whatsdex.contacts.ContactsApi;
+import com.whatsdex.jobs.JobScheduler;
+import com.whatsdex.jobs.TenantTask;
+import com.whatsdex.realtime.RealtimeEvent;
+import com.whatsdex.realtime.RealtimeEvents;
+import com.whatsdex.shared.ApiException;
+import com.whatsdex.shared.Ids;
+import com.whatsdex.shared.TenantContext;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Receives a WhatsApp webhook for a channel: verifies it, then stores everything it carries in one transaction as
+ * the channel's workspace, so Meta gets its 200 only for what is committed (and redelivers anything else).
+ */
+@Service
+public class WebhookIngest {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookIngest.class);
+
+    private final ChannelsApi channels;
+    private final ContactsApi contacts;
+    private final MessageRepository messages;
+    private final StatusApplier statuses;
+    private final RealtimeEvents realtime;
+    private final JobScheduler jobs;
+    private final TenantTask<MediaDownload> mediaDownload;
+    private final JsonMapper json;
+    private final TransactionTemplate tx;
+
+    WebhookIngest(
+            ChannelsApi channels,
+            ContactsApi contacts,
+            MessageRepository messages,
+            StatusApplier statuses,
+            RealtimeEvents realtime,
+            JobScheduler jobs,
+            TenantTask<MediaDownload> mediaDownload,
+            JsonMapper json,
+            PlatformTransactionManager txManager) {
+        this.channels = channels;
+        this.contacts = contacts;
+        this.messages = messages;
+        this.statuses = statuses;
+        this.realtime = realtime;
+        this.jobs = jobs;
+        this.mediaDownload = mediaDownload;
+        this.json = json;
+        this.tx = new TransactionTemplate(txManager);
+    }
+
+    /**
+     * @throws ApiException not_found for an unknown channel, unauthenticated for a bad or missing signature,
+     *     bad_request for a body that is not a JSON object; in each case nothing is stored
+     */
+    public void receive(UUID channelId, byte[] body, @Nullable String signature) {
+        // both lookups run outside any transaction: verifySignature sets up its own, as the channel's workspace
+        UUID tenantId = channels.workspaceOf(channelId).orElseThrow(() -> ApiException.notFound("Channel"));
+        if (!channels.verifySignature(channelId, body, signature)) {
+            // never the body: it is unauthenticated input and may hold customers' messages
+            log.warn(
+                    "Refused a webhook for channel {}: {} signature", channelId, signature == null ? "missing" : "bad");
+            throw new ApiException(
+                    HttpStatus.UNAUTHORIZED, "unauthenticated", "The X-Hub-Signature-256 signature does not match");
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JacksonException e) {
+            throw ApiException.badRequest("The body is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw ApiException.badRequest("The body is not a JSON object");
+        }
+        WebhookParser.Parsed parsed = WebhookParser.parse(root);
+        if (parsed.messages().isEmpty() && parsed.statuses().isEmpty()) {
+            return;
+        }
+        TenantContext.runAs(tenantId, () -> tx.executeWithoutResult(s -> store(tenantId, channelId, parsed)));
+    }
+
+    private void store(UUID tenantId, UUID channelId, WebhookParser.Parsed parsed) {
+        for (InboundMessage m : parsed.messages()) {
+            ContactRef contact = contacts.findOrCreateByPhone(m.phone(), m.profileName());
+            UUID id = Ids.newId();
+            if (!messages.insertInbound(tenantId, id, channelId, contact.id(), m)) {
+                continue; // a redelivery: stored the first time, announced the first time
+            }
+            contacts.recordInbound(contact.id(), channelId, m.timestamp());
+            if ("text".equals(m.type())) {
+                Optional<Boolean> optOut = OptOutKeywords.decision(m.body());
+                optOut.ifPresent(out -> contacts.setOptedOut(contact.id(), out, m.timestamp()));
+            }
+            if (m.hasDownloadableMedia()) {
+                jobs.scheduleNow(mediaDownload, id.toString(), new MediaDownload(tenantId, id));
+            }
+            realtime.publish(new RealtimeEvent.MessageReceived(id, contact.id(), channelId));
+        }
+        statuses.apply(tenantId, channelId, parsed.statuses());
+    }
+}
