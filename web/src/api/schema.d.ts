@@ -296,7 +296,11 @@ export interface paths {
     /** Messages, newest first, optionally of one channel and/or one contact (keyset pages) */
     get: operations['list_2'];
     put?: never;
-    post?: never;
+    /**
+     * Send a message
+     * @description Through the channel given, or the one that last talked with the contact. Send the same Idempotency-Key again to get the first message back instead of a second send.
+     */
+    post: operations['send'];
     delete?: never;
     options?: never;
     head?: never;
@@ -694,6 +698,12 @@ export interface components {
       sizeBytes: number | null;
       stored: boolean;
     };
+    MediaCmd: {
+      caption?: string | null;
+      filename?: string | null;
+      kind: string;
+      link: string;
+    };
     MemberView: {
       /** Format: date-time */
       createdAt: string;
@@ -815,6 +825,16 @@ export interface components {
     SandboxInboundResponse: {
       wamid: string;
     };
+    SendMessageCmd: {
+      /** Format: uuid */
+      channelId?: string | null;
+      /** Format: uuid */
+      contactId?: string | null;
+      media?: components['schemas']['MediaCmd'] | null;
+      template?: components['schemas']['TemplateCmd'] | null;
+      text?: string | null;
+      to?: string | null;
+    };
     SetPlanRequest: {
       /** @enum {string|null} */
       plan?: 'starter' | 'pro' | 'enterprise' | null;
@@ -823,6 +843,11 @@ export interface components {
     StreamReadyEvent: {
       /** @enum {string} */
       type: 'ready';
+    };
+    TemplateCmd: {
+      language: string;
+      name: string;
+      parameters?: string[] | null;
     };
     UpdateChannelCmd: {
       config?: components['schemas']['ChannelConfig'] | null;
@@ -1533,6 +1558,41 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ApiResponsePageResponseMessageView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  send: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SendMessageCmd'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseMessageView'];
         };
       };
       /** @description The error envelope */

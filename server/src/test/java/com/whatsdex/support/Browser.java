@@ -112,6 +112,12 @@ public final class Browser {
 
     /** Sends a body of {@code contentType}; without a body, {@code contentType} is sent as Accept. */
     public Response raw(String method, String path, @Nullable String body, String contentType) {
+        return raw(method, path, body, contentType, Map.of());
+    }
+
+    /** Like {@link #raw(String, String, String, String)}, with extra request headers. */
+    public Response raw(
+            String method, String path, @Nullable String body, String contentType, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(
@@ -122,6 +128,7 @@ public final class Browser {
         } else {
             request.header("Accept", contentType); // without a body the media type is what the caller accepts
         }
+        headers.forEach(request::header);
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         } else if (!method.equals("GET")) {

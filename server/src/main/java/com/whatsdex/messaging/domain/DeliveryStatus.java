@@ -11,9 +11,13 @@ public enum DeliveryStatus {
     received(-1),
     queued(0),
     sending(1),
-    sent(2),
-    delivered(3),
-    read(4),
+    /** A send interrupted after it may have left; a later webhook can still tell what happened. */
+    unknown(1),
+    /** Meta (or the sandbox) returned a wamid; the {@code sent} webhook comes next. */
+    accepted(2),
+    sent(3),
+    delivered(4),
+    read(5),
     failed(Integer.MAX_VALUE);
 
     private final int rank;

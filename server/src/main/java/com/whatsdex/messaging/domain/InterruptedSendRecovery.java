@@ -1,0 +1,35 @@
+package com.whatsdex.messaging.domain;
+
+import com.whatsdex.channels.ChannelsApi;
+import com.whatsdex.jobs.RecurringJob;
+import com.whatsdex.jobs.WorkerGroup;
+import java.time.Duration;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * After a crash, messages may be left {@code sending}: the request may or may not have reached the provider. A
+ * sweep every minute turns those older than any send timeout into {@code unknown}, so they are offered to "retry
+ * failed" by a person instead of being resent twice by a machine.
+ */
+@Configuration(proxyBeanMethods = false)
+class InterruptedSendRecovery {
+
+    private static final Logger log = LoggerFactory.getLogger(InterruptedSendRecovery.class);
+
+    @Bean
+    RecurringJob interruptedSendSweep(ChannelsApi channels, OutboundPipeline pipeline) {
+        return RecurringJob.fixedDelay(
+                "messaging.interrupted-send-sweep", WorkerGroup.campaigns, Duration.ofMinutes(1), ctx -> {
+                    for (UUID workspace : channels.workspacesWithChannels()) {
+                        int marked = pipeline.recoverInterrupted(workspace);
+                        if (marked > 0) {
+                            log.warn("Marked {} interrupted send(s) of workspace {} as unknown", marked, workspace);
+                        }
+                    }
+                });
+    }
+}
