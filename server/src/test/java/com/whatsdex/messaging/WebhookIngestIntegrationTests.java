@@ -3,6 +3,8 @@ package com.whatsdex.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.whatsdex.billing.UsageApi;
+import com.whatsdex.billing.UsageMetric;
 import com.whatsdex.sandbox.SandboxApi;
 import com.whatsdex.shared.TenantContext;
 import com.whatsdex.support.Browser;
@@ -52,6 +54,9 @@ class WebhookIngestIntegrationTests {
 
     @Autowired
     SandboxApi sandboxApi;
+
+    @Autowired
+    UsageApi usage;
 
     private record Channel(UUID id, String appSecret, String phoneNumberId) {}
 
@@ -209,6 +214,9 @@ class WebhookIngestIntegrationTests {
         assertThat(contact.path("name").asString()).isEqualTo("Sheena Nelson");
         assertThat(contact.path("lastChannelId").asString()).isEqualTo(c.id().toString());
         assertThat(count(owner.workspaceId(), "contacts")).isEqualTo(1);
+        assertThat(TenantContext.callAs(owner.workspaceId(), () -> usage.current(UsageMetric.messages_received)))
+                .as("a redelivery is not counted again")
+                .isEqualTo(1);
     }
 
     @Test

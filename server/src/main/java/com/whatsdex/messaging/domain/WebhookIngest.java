@@ -1,5 +1,7 @@
 package com.whatsdex.messaging.domain;
 
+import com.whatsdex.billing.UsageApi;
+import com.whatsdex.billing.UsageMetric;
 import com.whatsdex.channels.ChannelsApi;
 import com.whatsdex.contacts.ContactRef;
 import com.whatsdex.contacts.ContactsApi;
@@ -41,6 +43,7 @@ public class WebhookIngest {
     private final TenantTask<MediaDownload> mediaDownload;
     private final JsonMapper json;
     private final TransactionTemplate tx;
+    private final UsageApi usage;
 
     WebhookIngest(
             ChannelsApi channels,
@@ -51,7 +54,9 @@ public class WebhookIngest {
             JobScheduler jobs,
             TenantTask<MediaDownload> mediaDownload,
             JsonMapper json,
-            PlatformTransactionManager txManager) {
+            PlatformTransactionManager txManager,
+            UsageApi usage) {
+        this.usage = usage;
         this.channels = channels;
         this.contacts = contacts;
         this.messages = messages;
@@ -94,12 +99,14 @@ public class WebhookIngest {
     }
 
     private void store(UUID tenantId, UUID channelId, WebhookParser.Parsed parsed) {
+        int received = 0;
         for (InboundMessage m : parsed.messages()) {
             ContactRef contact = contacts.findOrCreateByPhone(m.phone(), m.profileName());
             UUID id = Ids.newId();
             if (!messages.insertInbound(tenantId, id, channelId, contact.id(), m)) {
                 continue; // a redelivery: stored the first time, announced the first time
             }
+            received++;
             contacts.recordInbound(contact.id(), channelId, m.timestamp());
             if ("text".equals(m.type())) {
                 Optional<Boolean> optOut = OptOutKeywords.decision(m.body());
@@ -109,6 +116,9 @@ public class WebhookIngest {
                 jobs.scheduleNow(mediaDownload, id.toString(), new MediaDownload(tenantId, id));
             }
             realtime.publish(new RealtimeEvent.MessageReceived(id, contact.id(), channelId));
+        }
+        if (received > 0) {
+            usage.record(UsageMetric.messages_received, received); // same transaction: counted once, with the rows
         }
         statuses.apply(tenantId, channelId, parsed.statuses());
     }
