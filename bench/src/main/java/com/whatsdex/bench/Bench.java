@@ -23,9 +23,12 @@ public final class Bench {
                 new Launcher(Path.of(options.getOrDefault("java", "java")), Path.of(options.get("server-jar")));
         switch (benchmark) {
             case "sandbox-capacity" -> SandboxCapacityBench.run(launcher, options);
+            case "outbound" -> OutboundBench.run(launcher, options);
             default -> System.out.println("""
                     benchmarks:
-                      sandbox-capacity [--sends 20000] [--clients 64]    the standalone sandbox's raw send capacity""");
+                      sandbox-capacity [--sends 20000] [--clients 64]    the standalone sandbox's raw send capacity
+                      outbound [--messages 20000] [--clients 64] [--channels 4] [--rate 80] [--limited-messages 1600]
+                                                                         the outbound pipeline, unlimited and paced""");
         }
     }
 }

@@ -140,7 +140,7 @@ class OutboundPipeline implements OutboundMessages {
                     "WhatsApp allows free-form messages only within 24 hours of the contact's last message;"
                             + " send an approved template instead");
         }
-        usage.consume(UsageMetric.messages_sent, 1);
+        ChannelCredentials credentials = channels.credentials(channel.id());
         OutboundRepository.Outgoing outgoing = outgoing(Ids.newId(), channel.id(), contact.id(), request.content(), 1);
         messages.insertSending(
                 outgoing,
@@ -148,7 +148,10 @@ class OutboundPipeline implements OutboundMessages {
                 request.campaignId(),
                 request.origin().name());
         contacts.recordOutbound(contact.id(), channel.id(), now);
-        return new Prepared(outgoing, channels.credentials(channel.id()));
+        // last: the workspace's counter row stays locked until commit, so every other send of the workspace waits
+        // on it; taking it last keeps that wait to one statement
+        usage.consume(UsageMetric.messages_sent, 1);
+        return new Prepared(outgoing, credentials);
     }
 
     /** Waits for the channel's slot, sends, and records what happened. */

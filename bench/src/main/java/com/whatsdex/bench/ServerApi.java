@@ -1,0 +1,116 @@
+package com.whatsdex.bench;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+/** The few API calls the benchmarks make, as a program with an API key would. */
+final class ServerApi {
+
+    private final String baseUrl;
+    private final HttpClient http;
+    private String apiKey;
+    String workspaceId;
+
+    private ServerApi(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .cookieHandler(new CookieManager())
+                .build();
+    }
+
+    /** Registers a workspace, moves it to enterprise (no practical monthly limit) and creates an API key. */
+    static ServerApi newWorkspace(Launcher.Running server) throws Exception {
+        ServerApi api = new ServerApi(server.baseUrl());
+        String me = api.call(
+                "POST",
+                "/api/v1/auth/register",
+                "{\"email\":\"bench-" + UUID.randomUUID() + "@example.com\",\"password\":\"benchmark password\","
+                        + "\"name\":\"Bench\",\"workspaceName\":\"Benchmark\"}",
+                null,
+                201);
+        api.workspaceId = Json.string(me.substring(me.indexOf("\"workspace\"")), "id");
+        api.call(
+                "PUT",
+                "/api/v1/admin/workspaces/" + api.workspaceId + "/plan",
+                "{\"plan\":\"enterprise\"}",
+                Launcher.ADMIN_TOKEN,
+                200);
+        String csrf = api.cookie("XSRF-TOKEN");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api.baseUrl + "/api/v1/api-keys"))
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}"))
+                .build();
+        api.apiKey = Json.string(
+                api.http.send(request, HttpResponse.BodyHandlers.ofString()).body(), "key");
+        return api;
+    }
+
+    /** A Cloud API channel whose Graph base URL is the standalone sandbox; answers the channel id. */
+    String cloudChannel(
+            String name, String graphBaseUrl, String phoneNumberId, String token, String appSecret, int rate)
+            throws Exception {
+        String body = "{\"name\":" + Json.quote(name)
+                + ",\"provider\":\"whatsapp_cloud\",\"config\":{\"phoneNumberId\":\""
+                + phoneNumberId + "\",\"wabaId\":\"1\",\"accessToken\":\"" + token + "\",\"appSecret\":\"" + appSecret
+                + "\",\"graphBaseUrl\":\"" + graphBaseUrl + "\",\"ratePerSecond\":" + rate + "}}";
+        String created = call("POST", "/api/v1/channels", body, apiKey, 201);
+        if (!created.contains("\"status\":\"connected\"")) {
+            throw new IllegalStateException("channel did not connect to the sandbox: " + created);
+        }
+        return Json.string(created, "id");
+    }
+
+    /** Sends an approved-template message (allowed outside the 24-hour window); answers the response body. */
+    HttpResponse<String> sendTemplate(String channelId, String to) throws IOException, InterruptedException {
+        String body = "{\"to\":\"" + to + "\",\"channelId\":\"" + channelId
+                + "\",\"template\":{\"name\":\"order_update\",\"language\":\"en\",\"parameters\":[\"Ada\"]}}";
+        return http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/messages"))
+                        .header("Authorization", "Bearer " + apiKey)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    String get(String path) throws Exception {
+        return call("GET", path, null, apiKey, 200);
+    }
+
+    private String call(String method, String path, String body, String bearer, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private String cookie(String name) {
+        return ((CookieManager) http.cookieHandler().orElseThrow())
+                .getCookieStore().getCookies().stream()
+                        .filter(c -> c.getName().equals(name))
+                        .findFirst()
+                        .orElseThrow()
+                        .getValue();
+    }
+}
