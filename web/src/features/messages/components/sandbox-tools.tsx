@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Group,
   Stack,
@@ -149,9 +148,9 @@ function DeliveriesTable({ items }: { items: SandboxDelivery[] }) {
               {d.type === 'text' ? d.text : `[${d.type}] ${d.templateName ?? d.text ?? ''}`}
             </Table.Td>
             <Table.Td>
-              <Badge variant="light" tt="none" color={d.errorCode ? 'red' : 'gray'}>
+              <Text size="sm" c={d.errorCode === null ? undefined : 'red'}>
                 {d.status}
-              </Badge>
+              </Text>
               {d.errorCode !== null && (
                 <Text size="xs" c="red">
                   {d.errorCode}
