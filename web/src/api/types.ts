@@ -36,3 +36,12 @@ export type CreateChannelRequest = RequestOf<paths['/api/v1/channels']['post']>;
 export type UpdateChannelRequest = RequestOf<paths['/api/v1/channels/{id}']['patch']>;
 
 export const ROLES: readonly Role[] = ['owner', 'admin', 'agent'];
+
+export type Message = ItemOf<paths['/api/v1/messages']['get']>;
+export type MessagePage = DataOf<paths['/api/v1/messages']['get']>;
+export type SendMessageRequest = RequestOf<paths['/api/v1/messages']['post']>;
+export type ContactRef = DataOf<paths['/api/v1/contacts/{id}']['get']>;
+export type SandboxDelivery = ItemOf<paths['/api/v1/channels/{id}/sandbox/deliveries']['get']>;
+export type SandboxInboundRequest = RequestOf<
+  paths['/api/v1/channels/{id}/sandbox/inbound']['post']
+>;

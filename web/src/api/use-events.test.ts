@@ -6,6 +6,8 @@ describe('keysForEvent', () => {
     expect(keysForEvent('api-keys.changed')).toEqual([['api-keys']]);
     expect(keysForEvent('workspace.updated')).toEqual([['workspace'], ['me']]);
     expect(keysForEvent('channel.status')).toEqual([['channels']]);
+    expect(keysForEvent('message.received')).toEqual([['messages'], ['contacts']]);
+    expect(keysForEvent('message.status')).toEqual([['messages'], ['sandbox-deliveries']]);
   });
 
   it('falls back to the area before the dot', () => {

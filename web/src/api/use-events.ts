@@ -11,6 +11,9 @@ const INVALIDATIONS: Record<string, QueryKey[]> = {
   'api-keys.changed': [['api-keys']],
   // the area is singular in the event name, plural in the query keys
   'channel.status': [['channels']],
+  // an inbound message may create the contact or change its opt-out and last-inbound time
+  'message.received': [['messages'], ['contacts']],
+  'message.status': [['messages'], ['sandbox-deliveries']],
 };
 
 export const KNOWN_EVENT_TYPES = Object.keys(INVALIDATIONS);

@@ -20,3 +20,25 @@ export function daysUntil(iso: string | null | undefined, now = Date.now()): num
   if (Number.isNaN(t)) return undefined;
   return Math.max(0, Math.ceil((t - now) / 86_400_000));
 }
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+];
+
+/** "just now", "5 minutes ago", "yesterday"; the date itself once it is more than a week old. */
+export function formatRelative(iso: string | null | undefined, now = Date.now(), empty = '—') {
+  if (!iso) return empty;
+  const t = new Date(iso).getTime();
+  if (Number.isNaN(t)) return iso;
+  let value = (t - now) / 1000;
+  if (Math.abs(value) < 45) return 'just now';
+  for (const [unit, size] of STEPS) {
+    if (Math.abs(value) < size) return relative.format(Math.round(value), unit);
+    value /= size;
+  }
+  return formatDate(iso);
+}

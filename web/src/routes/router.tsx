@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoginPage, RegisterPage } from './auth-pages';
+import { ChannelPage } from './channel-page';
 import { ChannelsPage } from './channels-page';
 import { DashboardPage } from './dashboard-page';
 import { NotFoundPage } from './not-found-page';
@@ -34,6 +35,7 @@ export const routes: RouteObject[] = [
       { path: 'campaigns', element: <CampaignsPage /> },
       { path: 'templates', element: <TemplatesPage /> },
       { path: 'channels', element: <ChannelsPage /> },
+      { path: 'channels/:channelId', element: <ChannelPage /> },
       { path: 'agents', element: <AgentsPage /> },
       { path: 'usage', element: <UsagePage /> },
       {

@@ -22,6 +22,10 @@ class ResizeObserverStub {
 }
 globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
 window.HTMLElement.prototype.scrollIntoView ??= () => {};
+// Mantine's autosizing Textarea listens for web fonts loading
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', { value: new EventTarget() });
+}
 
 // The app calls the API with relative URLs (baseUrl ''), as a browser page does. Node's Request
 // needs absolute ones, so resolve them against the jsdom page's origin.

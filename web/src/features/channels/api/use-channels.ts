@@ -12,6 +12,13 @@ export function useChannels() {
   });
 }
 
+export function useChannel(id: string) {
+  return useQuery({
+    queryKey: [...channelsQueryKey, { id }],
+    queryFn: () => unwrap(api.GET('/api/v1/channels/{id}', { params: { path: { id } } })),
+  });
+}
+
 function useInvalidateChannels() {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: channelsQueryKey });

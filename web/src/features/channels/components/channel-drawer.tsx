@@ -16,6 +16,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { Channel } from '../../../api/types';
 import { formatDateTime } from '../../../components/format';
 import { showApiError, showSuccess } from '../../../components/notify';
@@ -59,10 +60,15 @@ export function ChannelDrawer({
   channel,
   canManage,
   onClose,
+  onDeleted = onClose,
+  linkToMessages = true,
 }: {
   channel: Channel | undefined;
   canManage: boolean;
   onClose: () => void;
+  onDeleted?: () => void;
+  /** false where the drawer opens over the channel's own page */
+  linkToMessages?: boolean;
 }) {
   return (
     <Drawer
@@ -72,7 +78,14 @@ export function ChannelDrawer({
       size="lg"
       title={channel ? channel.name : ''}
     >
-      {channel && <ChannelDetails channel={channel} canManage={canManage} onDeleted={onClose} />}
+      {channel && (
+        <ChannelDetails
+          channel={channel}
+          canManage={canManage}
+          onDeleted={onDeleted}
+          linkToMessages={linkToMessages}
+        />
+      )}
     </Drawer>
   );
 }
@@ -81,10 +94,12 @@ function ChannelDetails({
   channel,
   canManage,
   onDeleted,
+  linkToMessages,
 }: {
   channel: Channel;
   canManage: boolean;
   onDeleted: () => void;
+  linkToMessages: boolean;
 }) {
   const test = useTestChannel();
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -99,6 +114,11 @@ function ChannelDetails({
         </Stack>
         <ChannelStatusBadge channel={channel} />
       </Group>
+      {linkToMessages && (
+        <Button component={Link} to={`/channels/${channel.id}`} w="fit-content">
+          {channel.provider === 'sandbox' ? 'Messages and sandbox tools' : 'Messages'}
+        </Button>
+      )}
       {canManage && (
         <Group>
           <Button

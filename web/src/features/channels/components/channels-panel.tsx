@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { Channel } from '../../../api/types';
 import { showApiError, showSuccess } from '../../../components/notify';
 import { EmptyState, ErrorState } from '../../../components/states';
@@ -156,6 +157,15 @@ function ChannelsTable({
             </Table.Td>
             <Table.Td>{c.ratePerSecond}/s</Table.Td>
             <Table.Td>
+              <Button
+                size="xs"
+                variant="subtle"
+                component={Link}
+                to={`/channels/${c.id}`}
+                aria-label={`Messages of ${c.name}`}
+              >
+                Messages
+              </Button>
               <Button
                 size="xs"
                 variant="subtle"
