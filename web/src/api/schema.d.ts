@@ -307,6 +307,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/messages/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send many messages
+     * @description Up to 1000 messages through the same pipeline as one, checked, counted and stored together: one answer per message, in order, each the stored message or the error that refused it (the others go on). Each message may carry its own idempotencyKey. When the plan's limit is reached mid-batch, the messages that still fit are sent, in order.
+     */
+    post: operations['sendBatch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/messages/{id}': {
     parameters: {
       query?: never;
@@ -464,6 +484,10 @@ export interface components {
       data: components['schemas']['CsrfView'] | null;
       success: boolean;
     };
+    ApiResponseListBatchItem: {
+      data: components['schemas']['BatchItem'][] | null;
+      success: boolean;
+    };
     ApiResponseMe: {
       data: components['schemas']['Me'] | null;
       success: boolean;
@@ -518,6 +542,21 @@ export interface components {
       status: string;
       /** @enum {string} */
       type: 'backup.status';
+    };
+    BatchItem: {
+      error: components['schemas']['ApiError'] | null;
+      message: components['schemas']['MessageView'] | null;
+    };
+    BatchMessageCmd: {
+      /** Format: uuid */
+      channelId?: string | null;
+      /** Format: uuid */
+      contactId?: string | null;
+      idempotencyKey?: string | null;
+      media?: components['schemas']['MediaCmd'] | null;
+      template?: components['schemas']['TemplateCmd'] | null;
+      text?: string | null;
+      to?: string | null;
     };
     /** @description campaign.progress: a campaign's counters moved */
     CampaignProgressEvent: {
@@ -824,6 +863,9 @@ export interface components {
     };
     SandboxInboundResponse: {
       wamid: string;
+    };
+    SendBatchCmd: {
+      messages: components['schemas']['BatchMessageCmd'][];
     };
     SendMessageCmd: {
       /** Format: uuid */
@@ -1593,6 +1635,39 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ApiResponseMessageView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  sendBatch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SendBatchCmd'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseListBatchItem'];
         };
       };
       /** @description The error envelope */

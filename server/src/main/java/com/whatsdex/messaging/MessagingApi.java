@@ -1,5 +1,7 @@
 package com.whatsdex.messaging;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -9,13 +11,16 @@ import java.util.UUID;
 public interface MessagingApi {
 
     /**
-     * Applies the delivery statuses that arrived for {@code wamid} before its message recorded it (a fast status
+     * Applies the delivery statuses that arrived for these wamids before their messages recorded them (a fast status
      * webhook can beat the outbound pipeline storing the wamid Meta just returned), then forgets them. Call it right
-     * after recording a wamid, in the same transaction.
+     * after recording wamids, in the same transaction.
      *
      * @return how many waiting statuses there were
      */
-    int applyBacklog(UUID channelId, String wamid);
+    int applyBacklog(UUID channelId, Collection<String> wamids);
+
+    /** The workspace's messages with these ids, in the order asked; ids it does not have are left out. */
+    List<MessageView> getAll(List<UUID> messageIds);
 
     /** @throws com.whatsdex.shared.ApiException not_found when the workspace has no such message */
     MessageView get(UUID messageId);

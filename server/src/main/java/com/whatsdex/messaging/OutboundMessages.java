@@ -16,4 +16,11 @@ public interface OutboundMessages {
      *     {@code usage_limit_reached}
      */
     MessageView send(OutboundRequest request);
+
+    /**
+     * {@link #send} for many requests at once, with a fixed number of statements per batch rather than per message
+     * (campaigns and bulk integrations): one answer per request, in order. Requests refused by a check answer their
+     * error and the others go on; the plan's limit admits as many as fit, in order.
+     */
+    java.util.List<OutboundResult> sendAll(java.util.List<OutboundRequest> requests);
 }

@@ -24,4 +24,9 @@ public interface RealtimeEvents {
      * @throws EventTooLargeException when the encoded event would not fit in a notification
      */
     void publish(RealtimeEvent event);
+
+    /** Publishes several events in one statement (same rules as {@link #publish}). */
+    default void publishAll(java.util.List<? extends RealtimeEvent> events) {
+        events.forEach(this::publish);
+    }
 }

@@ -46,8 +46,7 @@ class UsageIntegrationTests {
     }
 
     private void consume(UUID workspace, long amount) {
-        TenantContext.runAs(
-                workspace, () -> tx.executeWithoutResult(s -> usage.consume(UsageMetric.messages_sent, amount)));
+        TenantContext.runAs(workspace, () -> usage.consume(UsageMetric.messages_sent, amount));
     }
 
     private long current(UUID workspace, UsageMetric metric) {
@@ -96,16 +95,25 @@ class UsageIntegrationTests {
     }
 
     @Test
-    void aRolledBackSendIsNotCounted() {
+    void consumeUpToGrantsWhatIsLeftAndNothingOnceFull() {
+        UUID workspace = starterWorkspace();
+        consume(workspace, 990);
+
+        long granted = TenantContext.callAs(workspace, () -> usage.consumeUpTo(UsageMetric.messages_sent, 25));
+        long none = TenantContext.callAs(workspace, () -> usage.consumeUpTo(UsageMetric.messages_sent, 5));
+
+        assertThat(granted).isEqualTo(10);
+        assertThat(none).isZero();
+        assertThat(current(workspace, UsageMetric.messages_sent)).isEqualTo(1000);
+    }
+
+    @Test
+    void consumingInsideATransactionIsRefusedSoWaitersNeverHoldPooledConnections() {
         UUID workspace = starterWorkspace();
 
-        TenantContext.runAs(
-                workspace,
-                () -> tx.executeWithoutResult(s -> {
-                    usage.consume(UsageMetric.messages_sent, 5);
-                    s.setRollbackOnly();
-                }));
-
+        assertThatThrownBy(() -> TenantContext.runAs(
+                        workspace, () -> tx.executeWithoutResult(s -> usage.consume(UsageMetric.messages_sent, 5))))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(current(workspace, UsageMetric.messages_sent)).isZero();
     }
 

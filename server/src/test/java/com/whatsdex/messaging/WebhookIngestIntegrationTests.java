@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -300,12 +301,12 @@ class WebhookIngestIntegrationTests {
         assertThat(count(tenant, "message_status_backlog")).isEqualTo(1);
 
         UUID id = outbound(tenant, c.id(), "wamid.early");
-        int applied = TenantContext.callAs(tenant, () -> messagingApi.applyBacklog(c.id(), "wamid.early"));
+        int applied = TenantContext.callAs(tenant, () -> messagingApi.applyBacklog(c.id(), List.of("wamid.early")));
 
         assertThat(applied).isEqualTo(1);
         assertThat(row(tenant, id).get("status")).isEqualTo("delivered");
         assertThat(count(tenant, "message_status_backlog")).isZero();
-        assertThat(TenantContext.callAs(tenant, () -> messagingApi.applyBacklog(c.id(), "wamid.early")))
+        assertThat(TenantContext.callAs(tenant, () -> messagingApi.applyBacklog(c.id(), List.of("wamid.early"))))
                 .isZero();
     }
 

@@ -1,6 +1,5 @@
 package com.whatsdex.billing.domain;
 
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,25 +12,27 @@ class UsageCounterRepository {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Adds {@code amount} unless the result would pass {@code limit}; returns the new value, or empty when it would.
-     * The conflicting row is locked by the upsert, so concurrent callers are serialised on it and none overshoots.
-     */
-    Optional<Long> addWithin(String period, String metric, long amount, long limit) {
-        return jdbc.sql("""
+    /** The counter's value, its row locked until the transaction ends (created at 0 when missing). */
+    long lockValue(String period, String metric) {
+        jdbc.sql("""
                 insert into usage_counters (tenant_id, period, metric, value)
-                select current_tenant_id(), :period, :metric, :amount where :amount <= :limit
-                on conflict (tenant_id, period, metric) do update
-                    set value = usage_counters.value + excluded.value, updated_at = now()
-                    where usage_counters.value + excluded.value <= :limit
-                returning value
-                """)
+                values (current_tenant_id(), :period, :metric, 0)
+                on conflict (tenant_id, period, metric) do nothing
+                """).param("period", period).param("metric", metric).update();
+        return jdbc.sql("select value from usage_counters where period = :period and metric = :metric for update")
                 .param("period", period)
                 .param("metric", metric)
-                .param("amount", amount)
-                .param("limit", limit)
                 .query(Long.class)
-                .optional();
+                .single();
+    }
+
+    void setValue(String period, String metric, long value) {
+        jdbc.sql(
+                        "update usage_counters set value = :value, updated_at = now() where period = :period and metric = :metric")
+                .param("period", period)
+                .param("metric", metric)
+                .param("value", value)
+                .update();
     }
 
     void add(String period, String metric, long amount) {

@@ -184,23 +184,28 @@ class MessageRepository {
     }
 
     /** Removes and returns the waiting statuses of a wamid, oldest report first. */
-    List<StatusUpdate> takeBacklog(UUID channelId, String wamid) {
+    /** Removes and returns the statuses waiting for these wamids, in arrival order. */
+    List<StatusUpdate> takeBacklog(UUID channelId, java.util.Collection<String> wamids) {
         List<Object[]> rows = new ArrayList<>();
         jdbc.sql("""
-                        delete from message_status_backlog where channel_id = :channel and wamid = :wamid
-                        returning id, status, provider_timestamp, error_code, error_title, error_detail
-                        """).param("channel", channelId).param("wamid", wamid).query(rs -> {
-            rows.add(new Object[] {
-                rs.getObject("id", UUID.class),
-                new StatusUpdate(
-                        wamid,
-                        DeliveryStatus.valueOf(rs.getString("status")),
-                        rs.getTimestamp("provider_timestamp").toInstant(),
-                        rs.getString("error_code"),
-                        rs.getString("error_title"),
-                        rs.getString("error_detail"))
-            });
-        });
+                        delete from message_status_backlog
+                        where channel_id = :channel and wamid = any(:wamids)
+                        returning id, wamid, status, provider_timestamp, error_code, error_title, error_detail
+                        """)
+                .param("channel", channelId)
+                .param("wamids", wamids.toArray(String[]::new))
+                .query(rs -> {
+                    rows.add(new Object[] {
+                        rs.getObject("id", UUID.class),
+                        new StatusUpdate(
+                                rs.getString("wamid"),
+                                DeliveryStatus.valueOf(rs.getString("status")),
+                                rs.getTimestamp("provider_timestamp").toInstant(),
+                                rs.getString("error_code"),
+                                rs.getString("error_title"),
+                                rs.getString("error_detail"))
+                    });
+                });
         rows.sort((a, b) -> ((UUID) a[0]).compareTo((UUID) b[0]));
         return rows.stream().map(r -> (StatusUpdate) r[1]).toList();
     }
@@ -241,6 +246,13 @@ class MessageRepository {
                 .param("id", id)
                 .param("error", error)
                 .update();
+    }
+
+    List<MessageView> findAll(List<UUID> ids) {
+        return jdbc.sql("select " + VIEW_COLUMNS + " from messages where id = any(cast(:ids as uuid[]))")
+                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .query(MessageRepository::view)
+                .list();
     }
 
     Optional<MessageView> find(UUID id) {

@@ -6,7 +6,11 @@ import com.whatsdex.shared.ApiException;
 import com.whatsdex.shared.Cursors;
 import com.whatsdex.shared.PageResponse;
 import com.whatsdex.shared.TenantContext;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -40,10 +44,24 @@ public class MessageService implements MessagingApi {
     }
 
     @Override
-    public int applyBacklog(UUID channelId, String wamid) {
+    public int applyBacklog(UUID channelId, Collection<String> wamids) {
+        if (wamids.isEmpty()) {
+            return 0;
+        }
         UUID tenantId = TenantContext.requireTenantId();
-        Integer applied = tx.execute(s -> statuses.applyBacklog(tenantId, channelId, wamid));
+        Integer applied = tx.execute(s -> statuses.applyBacklog(tenantId, channelId, wamids));
         return applied == null ? 0 : applied;
+    }
+
+    @Override
+    public List<MessageView> getAll(List<UUID> messageIds) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        List<MessageView> found = tx.execute(s -> messages.findAll(messageIds));
+        Map<UUID, MessageView> byId = new HashMap<>();
+        (found == null ? List.<MessageView>of() : found).forEach(m -> byId.put(m.id(), m));
+        return messageIds.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     @Override

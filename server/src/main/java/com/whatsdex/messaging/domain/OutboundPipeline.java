@@ -8,9 +8,11 @@ import com.whatsdex.channels.ChannelStatus;
 import com.whatsdex.channels.ChannelView;
 import com.whatsdex.channels.ChannelsApi;
 import com.whatsdex.channels.OutboundContent;
+import com.whatsdex.channels.SendFailure;
 import com.whatsdex.channels.SendOutcome;
 import com.whatsdex.channels.SendPacer;
 import com.whatsdex.channels.WhatsAppSender;
+import com.whatsdex.contacts.ContactBatchApi;
 import com.whatsdex.contacts.ContactRef;
 import com.whatsdex.contacts.ContactsApi;
 import com.whatsdex.jobs.JobScheduler;
@@ -22,6 +24,7 @@ import com.whatsdex.messaging.MessagingApi;
 import com.whatsdex.messaging.OutboundMessages;
 import com.whatsdex.messaging.OutboundRequest;
 import com.whatsdex.messaging.OutboundRequest.Content;
+import com.whatsdex.messaging.OutboundResult;
 import com.whatsdex.realtime.RealtimeEvent;
 import com.whatsdex.realtime.RealtimeEvents;
 import com.whatsdex.shared.ApiException;
@@ -30,39 +33,62 @@ import com.whatsdex.shared.TenantContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one outbound path. A send is three short steps with no transaction open across the network call: (1) check
- * and persist the message as {@code sending} while counting it against the plan, (2) wait for the channel's send
- * slot and call the provider, (3) record the outcome. Whatever happens between (1) and (3) — a crash, a timeout —
- * leaves a row that never silently goes out twice.
+ * The one outbound path, for one message or a batch. A send is three short steps with no transaction open across
+ * the network call: (1) check the requests, count them against the plan, and persist them as {@code sending}, (2)
+ * wait for each channel's send slots and call the provider, (3) record the outcomes. Each step costs a fixed number
+ * of statements per batch, not per message. Whatever happens between (1) and (3) — a crash, a timeout — leaves rows
+ * that never silently go out twice.
  */
 @Service
 class OutboundPipeline implements OutboundMessages {
 
     static final String RETRY_TASK = "messaging.retry-send";
     static final int MAX_ATTEMPTS = 6;
+    /** Provider calls in flight from this instance, all batches together. */
+    static final int MAX_IN_FLIGHT = 64;
+
     private static final Duration SERVICE_WINDOW = Duration.ofHours(24);
     private static final Logger log = LoggerFactory.getLogger(OutboundPipeline.class);
 
     /** A queued message to try again, as job data. */
     record RetrySend(UUID tenantId, UUID messageId) implements TenantJobData {}
 
+    /** A request that passed the checks. */
+    private record Pending(int index, OutboundRequest request, ContactRef contact, ChannelView channel) {}
+
+    /** A stored message ready to go out. */
+    private record Ready(OutboundRepository.Outgoing outgoing, String phone, ChannelCredentials credentials) {}
+
     private final OutboundRepository messages;
     private final MessagingApi messaging;
     private final ContactsApi contacts;
+    private final ContactBatchApi contactBatches;
     private final ChannelsApi channels;
     private final WhatsAppSender sender;
     private final SendPacer pacer;
@@ -71,11 +97,13 @@ class OutboundPipeline implements OutboundMessages {
     private final JobScheduler jobs;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
     OutboundPipeline(
             OutboundRepository messages,
             MessagingApi messaging,
             ContactsApi contacts,
+            ContactBatchApi contactBatches,
             ChannelsApi channels,
             WhatsAppSender sender,
             SendPacer pacer,
@@ -87,6 +115,7 @@ class OutboundPipeline implements OutboundMessages {
         this.messages = messages;
         this.messaging = messaging;
         this.contacts = contacts;
+        this.contactBatches = contactBatches;
         this.channels = channels;
         this.sender = sender;
         this.pacer = pacer;
@@ -99,31 +128,115 @@ class OutboundPipeline implements OutboundMessages {
 
     @Override
     public MessageView send(OutboundRequest request) {
-        Optional<UUID> earlier = request.clientKey() == null
-                ? Optional.empty()
-                : inTransaction(() -> messages.findByClientKey(request.clientKey()));
-        if (earlier.isPresent()) {
-            return view(earlier.get());
+        OutboundResult result = sendAll(List.of(request)).getFirst();
+        if (result.error() != null) {
+            throw result.error();
         }
-        Prepared prepared;
-        try {
-            prepared = inTransaction(() -> prepare(request));
-        } catch (DuplicateKeyException e) {
-            // the same client key raced us: the first request's message is the answer
-            return view(inTransaction(() -> messages.findByClientKey(request.clientKey()))
-                    .orElseThrow(() -> e));
-        }
-        deliver(prepared.outgoing(), prepared.credentials());
-        return view(prepared.outgoing().id());
+        return Objects.requireNonNull(result.message());
     }
 
-    private record Prepared(OutboundRepository.Outgoing outgoing, ChannelCredentials credentials) {}
+    @Override
+    public List<OutboundResult> sendAll(List<OutboundRequest> requests) {
+        int n = requests.size();
+        // per request: the message id it answers with, or the error that refused it
+        Object[] answers = new Object[n];
+        int[] sameAs = new int[n];
+        Arrays.fill(sameAs, -1);
+        Instant now = clock.instant();
 
-    private Prepared prepare(OutboundRequest request) {
-        ContactRef contact = request.contactId() != null
-                ? contacts.get(request.contactId())
-                : contacts.findOrCreateByPhone(normalisedPhone(request.to()), null);
-        ChannelView channel = channelFor(request, contact);
+        Map<Integer, String> phones = new HashMap<>();
+        Map<String, Integer> firstWithKey = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            OutboundRequest r = requests.get(i);
+            if (r.clientKey() != null) {
+                Integer first = firstWithKey.putIfAbsent(r.clientKey(), i);
+                if (first != null) {
+                    sameAs[i] = first; // the same key twice in one batch is one message
+                    continue;
+                }
+            }
+            if (r.contactId() == null) {
+                try {
+                    phones.put(i, normalisedPhone(r.to()));
+                } catch (ApiException e) {
+                    answers[i] = e;
+                }
+            }
+        }
+        List<String> keys = List.copyOf(firstWithKey.keySet());
+        if (!keys.isEmpty()) {
+            Map<String, UUID> earlier = inTransaction(() -> messages.findByClientKeys(keys));
+            earlier.forEach((key, id) -> answers[firstWithKey.get(key)] = id);
+        }
+
+        List<Pending> pending = check(requests, answers, sameAs, phones, now);
+        long granted = pending.isEmpty() ? 0 : usage.consumeUpTo(UsageMetric.messages_sent, pending.size());
+        if (granted < pending.size()) {
+            ApiException limit = usage.limitReached(UsageMetric.messages_sent);
+            pending.subList((int) granted, pending.size()).forEach(p -> answers[p.index()] = limit);
+        }
+        List<Pending> admitted = pending.subList(0, (int) granted);
+        List<Ready> ready = persist(admitted, answers, now);
+        deliver(ready);
+
+        List<UUID> ids = new ArrayList<>();
+        for (Object a : answers) {
+            if (a instanceof UUID id) {
+                ids.add(id);
+            }
+        }
+        Map<UUID, MessageView> views = new HashMap<>();
+        messaging.getAll(ids).forEach(v -> views.put(v.id(), v));
+        List<OutboundResult> results = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Object a = answers[sameAs[i] >= 0 ? sameAs[i] : i];
+            results.add(
+                    a instanceof ApiException e
+                            ? OutboundResult.refused(e)
+                            : OutboundResult.of(Objects.requireNonNull(views.get((UUID) Objects.requireNonNull(a)))));
+        }
+        return results;
+    }
+
+    /** Resolves contacts and channels for the requests not yet answered and applies the checks, in bulk. */
+    private List<Pending> check(
+            List<OutboundRequest> requests, Object[] answers, int[] sameAs, Map<Integer, String> phones, Instant now) {
+        List<Integer> open = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            if (answers[i] == null && sameAs[i] < 0) {
+                open.add(i);
+            }
+        }
+        if (open.isEmpty()) {
+            return new ArrayList<>();
+        }
+        Map<String, ContactRef> byPhone = contactBatches.findOrCreateByPhones(
+                open.stream().filter(phones::containsKey).map(phones::get).toList());
+        Map<UUID, ContactRef> byId = contactBatches.getAll(open.stream()
+                .map(i -> requests.get(i).contactId())
+                .filter(Objects::nonNull)
+                .toList());
+        Map<UUID, ChannelView> channelCache = new HashMap<>();
+        List<Pending> pending = new ArrayList<>();
+        for (int i : open) {
+            OutboundRequest request = requests.get(i);
+            try {
+                ContactRef contact =
+                        request.contactId() != null ? byId.get(request.contactId()) : byPhone.get(phones.get(i));
+                if (contact == null) {
+                    throw ApiException.notFound("Contact");
+                }
+                ChannelView channel = channelFor(request, contact, channelCache);
+                requireSendable(request, contact, channel, now);
+                pending.add(new Pending(i, request, contact, channel));
+            } catch (ApiException e) {
+                answers[i] = e;
+            }
+        }
+        return pending;
+    }
+
+    private void requireSendable(OutboundRequest request, ContactRef contact, ChannelView channel, Instant now) {
         if (channel.status() != ChannelStatus.connected) {
             throw ApiException.invalidState("Channel " + channel.name() + " is " + channel.status()
                     + (channel.statusReason() == null ? "" : ": " + channel.statusReason())
@@ -132,7 +245,6 @@ class OutboundPipeline implements OutboundMessages {
         if (request.origin() == OutboundRequest.Origin.campaign && contact.optedOut()) {
             throw new ApiException(HttpStatus.CONFLICT, "opted_out", "The contact opted out of messages");
         }
-        Instant now = clock.instant();
         if (request.content().freeForm() && enforcesWindow(channel) && !insideWindow(contact, now)) {
             throw new ApiException(
                     HttpStatus.CONFLICT,
@@ -140,77 +252,213 @@ class OutboundPipeline implements OutboundMessages {
                     "WhatsApp allows free-form messages only within 24 hours of the contact's last message;"
                             + " send an approved template instead");
         }
-        ChannelCredentials credentials = channels.credentials(channel.id());
-        OutboundRepository.Outgoing outgoing = outgoing(Ids.newId(), channel.id(), contact.id(), request.content(), 1);
-        messages.insertSending(
-                outgoing,
-                request.clientKey(),
-                request.campaignId(),
-                request.origin().name());
-        contacts.recordOutbound(contact.id(), channel.id(), now);
-        // last: the workspace's counter row stays locked until commit, so every other send of the workspace waits
-        // on it; taking it last keeps that wait to one statement
-        usage.consume(UsageMetric.messages_sent, 1);
-        return new Prepared(outgoing, credentials);
     }
 
-    /** Waits for the channel's slot, sends, and records what happened. */
-    private void deliver(OutboundRepository.Outgoing m, ChannelCredentials credentials) {
-        SendOutcome outcome;
+    /**
+     * Stores the admitted requests as {@code sending} (their usage is already counted) and answers their ids. A
+     * client key a concurrent request took first answers that request's message instead, and its count is given
+     * back.
+     */
+    private List<Ready> persist(List<Pending> admitted, Object[] answers, Instant now) {
+        if (admitted.isEmpty()) {
+            return List.of();
+        }
+        List<OutboundRepository.NewSend> sends = new ArrayList<>(admitted.size());
+        for (Pending p : admitted) {
+            OutboundRequest r = p.request();
+            sends.add(new OutboundRepository.NewSend(
+                    outgoing(Ids.newId(), p.channel().id(), p.contact().id(), r.content(), 1),
+                    r.clientKey(),
+                    r.campaignId(),
+                    r.origin().name()));
+        }
+        record Stored(Set<UUID> inserted, Map<UUID, ChannelCredentials> credentials, Map<String, UUID> raced) {}
+        Stored stored;
         try {
-            pacer.acquire(credentials.channelId(), credentials.ratePerSecond());
-            outcome = sender.send(
-                    credentials, content(m, contacts.get(m.contactId()).phone()));
+            stored = inTransaction(() -> {
+                Set<UUID> inserted = messages.insertSendingAll(sends);
+                Map<UUID, List<UUID>> contactsByChannel = new LinkedHashMap<>();
+                Map<UUID, ChannelCredentials> credentials = new HashMap<>();
+                List<String> racedKeys = new ArrayList<>();
+                for (OutboundRepository.NewSend s : sends) {
+                    OutboundRepository.Outgoing m = s.message();
+                    if (inserted.contains(m.id())) {
+                        contactsByChannel
+                                .computeIfAbsent(m.channelId(), c -> new ArrayList<>())
+                                .add(m.contactId());
+                        credentials.computeIfAbsent(m.channelId(), channels::credentials);
+                    } else {
+                        racedKeys.add(Objects.requireNonNull(s.clientKey()));
+                    }
+                }
+                contactsByChannel.forEach((channel, ids) -> contactBatches.recordOutbound(ids, channel, now));
+                Map<String, UUID> raced = racedKeys.isEmpty() ? Map.of() : messages.findByClientKeys(racedKeys);
+                return new Stored(inserted, credentials, raced);
+            });
+        } catch (RuntimeException e) {
+            inTransaction(() -> {
+                usage.refund(UsageMetric.messages_sent, admitted.size());
+                return true;
+            });
+            throw e;
+        }
+        List<Ready> ready = new ArrayList<>(admitted.size());
+        int notInserted = 0;
+        for (int k = 0; k < admitted.size(); k++) {
+            Pending p = admitted.get(k);
+            OutboundRepository.NewSend s = sends.get(k);
+            if (stored.inserted().contains(s.message().id())) {
+                answers[p.index()] = s.message().id();
+                ready.add(new Ready(
+                        s.message(),
+                        p.contact().phone(),
+                        Objects.requireNonNull(
+                                stored.credentials().get(p.channel().id()))));
+            } else {
+                notInserted++;
+                answers[p.index()] = Objects.requireNonNull(stored.raced().get(s.clientKey()));
+            }
+        }
+        if (notInserted > 0) {
+            int giveBack = notInserted;
+            inTransaction(() -> {
+                usage.refund(UsageMetric.messages_sent, giveBack);
+                return true;
+            });
+        }
+        return ready;
+    }
+
+    /**
+     * Sends the stored messages, each channel's in its reserved slots ({@code 1/rate} apart, one reservation per
+     * channel per batch), concurrently up to {@link #MAX_IN_FLIGHT}, then records every outcome in one transaction.
+     */
+    private void deliver(List<Ready> ready) {
+        if (ready.isEmpty()) {
+            return;
+        }
+        Map<UUID, List<Integer>> byChannel = new LinkedHashMap<>();
+        for (int i = 0; i < ready.size(); i++) {
+            byChannel
+                    .computeIfAbsent(ready.get(i).credentials().channelId(), c -> new ArrayList<>())
+                    .add(i);
+        }
+        List<Future<SendOutcome>> outcomes = new ArrayList<>(Collections.nCopies(ready.size(), null));
+        try (ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (List<Integer> group : byChannel.values()) {
+                ChannelCredentials credentials = ready.get(group.getFirst()).credentials();
+                int rate = credentials.ratePerSecond();
+                long start = System.nanoTime()
+                        + pacer.reserve(credentials.channelId(), rate, group.size())
+                                .toNanos();
+                double interval = rate > 0 ? 1_000_000_000.0 / rate : 0;
+                for (int j = 0; j < group.size(); j++) {
+                    Ready r = ready.get(group.get(j));
+                    long due = start + Math.round(j * interval);
+                    outcomes.set(group.get(j), sends.submit(() -> sendAt(r, due)));
+                }
+            }
+        }
+        List<SendOutcome> results = new ArrayList<>(ready.size());
+        for (Future<SendOutcome> f : outcomes) {
+            results.add(outcome(f));
+        }
+        inTransaction(() -> {
+            record(ready, results);
+            return true;
+        });
+    }
+
+    private SendOutcome sendAt(Ready r, long dueNanos) {
+        try {
+            long wait = dueNanos - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(Duration.ofNanos(wait)); // the reserved slot: this is the channel's rate limit
+            }
+            inFlight.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            outcome = new SendOutcome.Unknown("Interrupted while waiting to send");
+            return new SendOutcome.Rejected(
+                    0, "Interrupted before sending", "Nothing was sent", SendFailure.temporarily_unavailable);
         }
-        SendOutcome result = outcome;
-        String status = inTransaction(() -> record(m, result));
-        log.debug("Message {} via channel {}: {}", m.id(), m.channelId(), status);
+        try {
+            return sender.send(r.credentials(), content(r.outgoing(), r.phone()));
+        } finally {
+            inFlight.release();
+        }
     }
 
-    private String record(OutboundRepository.Outgoing m, SendOutcome outcome) {
-        String status;
-        switch (outcome) {
-            case SendOutcome.Accepted a -> {
-                messages.markAccepted(m.id(), a.wamid());
-                if (!a.wamid().isEmpty()) {
-                    messaging.applyBacklog(m.channelId(), a.wamid());
-                }
-                status = "accepted";
-            }
-            case SendOutcome.Rejected r -> {
-                if (r.kind().retryable() && m.attempts() < MAX_ATTEMPTS) {
-                    // nothing was sent and a later try may pass (rate limit, provider unreachable)
-                    messages.markQueued(m.id(), String.valueOf(r.code()), r.title(), r.details());
-                    Instant next = clock.instant().plus(backoff(m.attempts()));
-                    jobs.schedule(
-                            RETRY_TASK,
-                            m.id() + "-" + m.attempts(),
-                            new RetrySend(TenantContext.requireTenantId(), m.id()),
-                            next);
-                    status = "queued";
-                } else {
-                    messages.markFailed(m.id(), String.valueOf(r.code()), r.title(), r.details());
-                    usage.refund(UsageMetric.messages_sent, 1); // refused outright: nothing was sent
-                    status = "failed";
-                }
-            }
-            case SendOutcome.Unknown u -> {
-                messages.markUnknown(m.id(), u.reason());
-                status = "unknown";
-            }
+    private static SendOutcome outcome(Future<SendOutcome> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendOutcome.Unknown("Interrupted while sending");
+        } catch (ExecutionException e) {
+            // the sender reports failures as outcomes; anything else happened at an unknown point of the call
+            return new SendOutcome.Unknown("Send failed: " + e.getCause());
         }
-        events.publish(new RealtimeEvent.MessageStatus(m.id(), m.contactId(), m.channelId(), status));
-        return status;
+    }
+
+    private void record(List<Ready> ready, List<SendOutcome> outcomes) {
+        List<UUID> acceptedIds = new ArrayList<>();
+        List<String> wamids = new ArrayList<>();
+        Map<UUID, List<String>> wamidsByChannel = new LinkedHashMap<>();
+        List<RealtimeEvent> published = new ArrayList<>(ready.size());
+        int refused = 0;
+        for (int i = 0; i < ready.size(); i++) {
+            OutboundRepository.Outgoing m = ready.get(i).outgoing();
+            String status;
+            switch (outcomes.get(i)) {
+                case SendOutcome.Accepted a -> {
+                    acceptedIds.add(m.id());
+                    wamids.add(a.wamid());
+                    if (!a.wamid().isEmpty()) {
+                        wamidsByChannel
+                                .computeIfAbsent(m.channelId(), c -> new ArrayList<>())
+                                .add(a.wamid());
+                    }
+                    status = "accepted";
+                }
+                case SendOutcome.Rejected r -> {
+                    if (r.kind().retryable() && m.attempts() < MAX_ATTEMPTS) {
+                        // nothing was sent and a later try may pass (rate limit, provider unreachable)
+                        messages.markQueued(m.id(), String.valueOf(r.code()), r.title(), r.details());
+                        jobs.schedule(
+                                RETRY_TASK,
+                                m.id() + "-" + m.attempts(),
+                                new RetrySend(TenantContext.requireTenantId(), m.id()),
+                                clock.instant().plus(backoff(m.attempts())));
+                        status = "queued";
+                    } else {
+                        messages.markFailed(m.id(), String.valueOf(r.code()), r.title(), r.details());
+                        refused++; // refused outright: nothing was sent, so it does not count
+                        status = "failed";
+                    }
+                }
+                case SendOutcome.Unknown u -> {
+                    messages.markUnknown(m.id(), u.reason());
+                    status = "unknown";
+                }
+            }
+            log.debug("Message {} via channel {}: {}", m.id(), m.channelId(), status);
+            published.add(new RealtimeEvent.MessageStatus(m.id(), m.contactId(), m.channelId(), status));
+        }
+        if (!acceptedIds.isEmpty()) {
+            messages.markAcceptedAll(acceptedIds, wamids);
+            wamidsByChannel.forEach(messaging::applyBacklog);
+        }
+        if (refused > 0) {
+            usage.refund(UsageMetric.messages_sent, refused);
+        }
+        events.publishAll(published);
     }
 
     /** The retry job: sends a queued message again, unless something else already moved it on. */
     void retry(UUID messageId) {
-        Optional<Prepared> claimed = inTransaction(() ->
-                messages.claimForRetry(messageId).map(m -> new Prepared(m, channels.credentials(m.channelId()))));
-        claimed.ifPresent(p -> deliver(p.outgoing(), p.credentials()));
+        Optional<Ready> claimed = inTransaction(() -> messages.claimForRetry(messageId)
+                .map(m -> new Ready(m, contacts.get(m.contactId()).phone(), channels.credentials(m.channelId()))));
+        claimed.ifPresent(r -> deliver(List.of(r)));
     }
 
     /** Marks sends interrupted by a crash (still {@code sending} long after any timeout) as unknown. */
@@ -218,13 +466,13 @@ class OutboundPipeline implements OutboundMessages {
         return TenantContext.callAs(workspaceId, () -> inTransaction(() -> messages.markStaleSendingUnknown(120)));
     }
 
-    private ChannelView channelFor(OutboundRequest request, ContactRef contact) {
+    private ChannelView channelFor(OutboundRequest request, ContactRef contact, Map<UUID, ChannelView> cache) {
         if (request.channelId() != null) {
-            return channels.get(request.channelId());
+            return cached(request.channelId(), cache);
         }
         if (contact.lastChannelId() != null) {
             try {
-                return channels.get(contact.lastChannelId());
+                return cached(contact.lastChannelId(), cache);
             } catch (ApiException e) {
                 if (!"not_found".equals(e.code())) {
                     throw e;
@@ -232,11 +480,28 @@ class OutboundPipeline implements OutboundMessages {
                 // the last channel was deleted; fall back to another connected one below
             }
         }
-        return channels.list().stream()
-                .filter(c -> c.status() == ChannelStatus.connected)
-                .findFirst()
-                .orElseThrow(() ->
-                        ApiException.invalidState("No connected channel to send through; connect a channel first"));
+        ChannelView fallback = cache.computeIfAbsent(
+                NO_CHANNEL,
+                k -> channels.list().stream()
+                        .filter(c -> c.status() == ChannelStatus.connected)
+                        .findFirst()
+                        .orElse(null));
+        if (fallback == null) {
+            throw ApiException.invalidState("No connected channel to send through; connect a channel first");
+        }
+        return fallback;
+    }
+
+    /** Key of the cached fallback channel (the first connected one) in a batch's channel cache. */
+    private static final UUID NO_CHANNEL = new UUID(0, 0);
+
+    private ChannelView cached(UUID channelId, Map<UUID, ChannelView> cache) {
+        ChannelView channel = cache.get(channelId);
+        if (channel == null) {
+            channel = channels.get(channelId); // throws not_found, which is not cached: each request reports it
+            cache.put(channelId, channel);
+        }
+        return channel;
     }
 
     private static boolean enforcesWindow(ChannelView channel) {
@@ -317,10 +582,6 @@ class OutboundPipeline implements OutboundMessages {
                         m.mediaCaption(),
                         m.mediaFilename());
         };
-    }
-
-    private MessageView view(UUID id) {
-        return inTransaction(() -> messaging.get(id));
     }
 
     private <T> T inTransaction(java.util.function.Supplier<T> work) {

@@ -1,7 +1,12 @@
 package com.whatsdex.messaging.domain;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,47 +40,98 @@ class OutboundRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<UUID> findByClientKey(String clientKey) {
-        return jdbc.sql("select id from messages where client_key = :key")
-                .param("key", clientKey)
-                .query(UUID.class)
-                .optional();
+    /** A message to store as {@code sending}, with what identifies where it came from. */
+    record NewSend(
+            Outgoing message,
+            @Nullable String clientKey,
+            @Nullable UUID campaignId,
+            String origin) {}
+
+    Map<String, UUID> findByClientKeys(Collection<String> clientKeys) {
+        Map<String, UUID> found = new HashMap<>();
+        jdbc.sql("select client_key, id from messages where client_key = any(:keys)")
+                .param("keys", clientKeys.toArray(String[]::new))
+                .query(rs -> {
+                    found.put(rs.getString("client_key"), rs.getObject("id", UUID.class));
+                });
+        return found;
     }
 
-    /** Stored already as {@code sending}: from here a crash leaves a row the recovery sweep marks unknown. */
-    void insertSending(Outgoing m, @Nullable String clientKey, @Nullable UUID campaignId, String origin) {
+    /**
+     * Stores the messages as {@code sending} in one statement. A client key that is already taken (a concurrent
+     * request with the same key won) skips its row.
+     *
+     * @return the ids inserted
+     */
+    Set<UUID> insertSendingAll(List<NewSend> sends) {
+        int n = sends.size();
+        String[] ids = new String[n], channels = new String[n], contacts = new String[n], types = new String[n];
+        String[] bodies = new String[n], names = new String[n], languages = new String[n], parameters = new String[n];
+        String[] links = new String[n], captions = new String[n], filenames = new String[n], keys = new String[n];
+        String[] campaigns = new String[n], origins = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewSend s = sends.get(i);
+            Outgoing m = s.message();
+            ids[i] = m.id().toString();
+            channels[i] = m.channelId().toString();
+            contacts[i] = m.contactId().toString();
+            types[i] = m.type();
+            bodies[i] = m.body();
+            names[i] = m.templateName();
+            languages[i] = m.templateLanguage();
+            parameters[i] = m.templateName() == null ? null : JSON.writeValueAsString(m.templateParameters());
+            links[i] = m.mediaLink();
+            captions[i] = m.mediaCaption();
+            filenames[i] = m.mediaFilename();
+            keys[i] = s.clientKey();
+            campaigns[i] = s.campaignId() == null ? null : s.campaignId().toString();
+            origins[i] = s.origin();
+        }
+        Set<UUID> inserted = new HashSet<>();
         jdbc.sql("""
-                insert into messages (tenant_id, id, channel_id, contact_id, direction, type, body, template_name,
-                    template_language, template_parameters, media_link, media_caption, media_filename, status,
-                    attempts, client_key, campaign_id, origin)
-                values (current_tenant_id(), :id, :channel, :contact, 'out', :type, :body, :templateName,
-                    :templateLanguage, cast(:templateParameters as jsonb), :mediaLink, :caption, :filename,
-                    'sending', 1, :clientKey, :campaign, :origin)
-                """)
-                .param("id", m.id())
-                .param("channel", m.channelId())
-                .param("contact", m.contactId())
-                .param("type", m.type())
-                .param("body", m.body())
-                .param("templateName", m.templateName())
-                .param("templateLanguage", m.templateLanguage())
-                .param(
-                        "templateParameters",
-                        m.templateName() == null ? null : JSON.writeValueAsString(m.templateParameters()))
-                .param("mediaLink", m.mediaLink())
-                .param("caption", m.mediaCaption())
-                .param("filename", m.mediaFilename())
-                .param("clientKey", clientKey)
-                .param("campaign", campaignId)
-                .param("origin", origin)
-                .update();
+                        insert into messages (tenant_id, id, channel_id, contact_id, direction, type, body, template_name,
+                            template_language, template_parameters, media_link, media_caption, media_filename, status,
+                            attempts, client_key, campaign_id, origin)
+                        select current_tenant_id(), cast(t.id as uuid), cast(t.channel as uuid), cast(t.contact as uuid),
+                            'out', t.type, t.body, t.name, t.language, cast(t.parameters as jsonb), t.link, t.caption,
+                            t.filename, 'sending', 1, t.client_key, cast(t.campaign as uuid), t.origin
+                        from unnest(:ids, :channels, :contacts, :types, :bodies, :names, :languages, :parameters,
+                                    :links, :captions, :filenames, :keys, :campaigns, :origins)
+                            as t (id, channel, contact, type, body, name, language, parameters, link, caption,
+                                  filename, client_key, campaign, origin)
+                        on conflict (tenant_id, client_key) where client_key is not null do nothing
+                        returning id
+                        """)
+                .param("ids", ids)
+                .param("channels", channels)
+                .param("contacts", contacts)
+                .param("types", types)
+                .param("bodies", bodies)
+                .param("names", names)
+                .param("languages", languages)
+                .param("parameters", parameters)
+                .param("links", links)
+                .param("captions", captions)
+                .param("filenames", filenames)
+                .param("keys", keys)
+                .param("campaigns", campaigns)
+                .param("origins", origins)
+                .query(rs -> {
+                    inserted.add(rs.getObject("id", UUID.class));
+                });
+        return inserted;
     }
 
-    boolean markAccepted(UUID id, String wamid) {
+    /** Records the provider's wamids of accepted sends in one statement. */
+    int markAcceptedAll(List<UUID> ids, List<String> wamids) {
         return jdbc.sql("""
-                        update messages set status = 'accepted', wamid = nullif(:wamid, ''), updated_at = now()
-                        where id = :id and status = 'sending'
-                        """).param("id", id).param("wamid", wamid).update() == 1;
+                        update messages m set status = 'accepted', wamid = nullif(t.wamid, ''), updated_at = now()
+                        from unnest(cast(:ids as uuid[]), cast(:wamids as text[])) as t (id, wamid)
+                        where m.id = t.id and m.status = 'sending'
+                        """)
+                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .param("wamids", wamids.toArray(String[]::new))
+                .update();
     }
 
     boolean markQueued(UUID id, String errorCode, String errorTitle, @Nullable String detail) {

@@ -64,8 +64,8 @@ class StatusApplier {
     }
 
     /** @return how many waiting statuses there were */
-    int applyBacklog(UUID tenantId, UUID channelId, String wamid) {
-        List<StatusUpdate> waiting = messages.takeBacklog(channelId, wamid);
+    int applyBacklog(UUID tenantId, UUID channelId, java.util.Collection<String> wamids) {
+        List<StatusUpdate> waiting = messages.takeBacklog(channelId, wamids);
         if (!waiting.isEmpty()) {
             apply(tenantId, channelId, waiting);
         }

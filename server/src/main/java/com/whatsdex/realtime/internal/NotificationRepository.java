@@ -19,4 +19,12 @@ class NotificationRepository {
     void notify(String channel, String payload) {
         jdbc.sql("select pg_notify(?, ?)").params(channel, payload).query().listOfRows();
     }
+
+    /** Several notifications in one statement; unnest yields them in array order. */
+    void notifyAll(String channel, java.util.List<String> payloads) {
+        jdbc.sql("select pg_notify(?, p) from unnest(cast(? as text[])) as t (p)")
+                .params(channel, payloads.toArray(String[]::new))
+                .query()
+                .listOfRows();
+    }
 }

@@ -5,6 +5,8 @@ import com.whatsdex.realtime.RealtimeEvent;
 import com.whatsdex.realtime.RealtimeEvents;
 import com.whatsdex.shared.TenantContext;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,5 +38,22 @@ final class PgNotifyRealtimeEvents implements RealtimeEvents {
             throw new EventTooLargeException(event.type(), bytes, MAX_PAYLOAD_BYTES);
         }
         tx.executeWithoutResult(status -> repository.notify(Notifications.CHANNEL, payload));
+    }
+
+    @Override
+    public void publishAll(List<? extends RealtimeEvent> events) {
+        UUID tenantId = TenantContext.requireTenantId();
+        List<String> payloads = new ArrayList<>(events.size());
+        for (RealtimeEvent event : events) {
+            String payload = notifications.encode(tenantId, event);
+            int bytes = payload.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_PAYLOAD_BYTES) {
+                throw new EventTooLargeException(event.type(), bytes, MAX_PAYLOAD_BYTES);
+            }
+            payloads.add(payload);
+        }
+        if (!payloads.isEmpty()) {
+            tx.executeWithoutResult(status -> repository.notifyAll(Notifications.CHANNEL, payloads));
+        }
     }
 }

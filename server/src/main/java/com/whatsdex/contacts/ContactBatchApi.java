@@ -1,0 +1,30 @@
+package com.whatsdex.contacts;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@link ContactsApi} for many contacts at once, with a fixed number of statements whatever the count: the outbound
+ * pipeline's batches and campaigns use it. Runs as the workspace in the current {@code TenantContext} and joins the
+ * caller's transaction when there is one.
+ */
+public interface ContactBatchApi {
+
+    /**
+     * The contacts with these phones, created (without a name) where missing; safe under concurrency like {@link
+     * ContactsApi#findOrCreateByPhone}.
+     *
+     * @param e164s phones in E.164 with {@code +}
+     * @return every phone's contact, keyed by phone
+     * @throws IllegalArgumentException when a phone is not E.164
+     */
+    Map<String, ContactRef> findOrCreateByPhones(Collection<String> e164s);
+
+    /** The workspace's contacts with these ids; ids it does not have are absent from the answer. */
+    Map<UUID, ContactRef> getAll(Collection<UUID> ids);
+
+    /** Messages went to these contacts through {@code channelId} at {@code at}; older news never overwrites newer. */
+    void recordOutbound(Collection<UUID> contactIds, UUID channelId, Instant at);
+}

@@ -1,0 +1,79 @@
+package com.whatsdex.contacts.domain;
+
+import com.whatsdex.contacts.ContactRef;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Set-wise reads and writes of contact rows: one statement per call, arrays as parameters. */
+@Repository
+class ContactBatchRepository {
+
+    private static final String REF_COLUMNS = "id, phone, name, opted_out, last_channel_id, last_inbound_at";
+
+    private final JdbcClient jdbc;
+
+    ContactBatchRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<ContactRef> findByPhones(Collection<String> phones) {
+        return jdbc.sql("select " + REF_COLUMNS + " from contacts where phone = any(:phones)")
+                .param("phones", phones.toArray(String[]::new))
+                .query(ContactBatchRepository::map)
+                .list();
+    }
+
+    /** Inserts the phones that are new; a phone another transaction inserted meanwhile is left out of the answer. */
+    List<ContactRef> insertMissing(List<UUID> ids, List<String> phones) {
+        return jdbc.sql("""
+                        insert into contacts (tenant_id, id, phone, raw_phone)
+                        select current_tenant_id(), t.id, t.phone, t.phone
+                        from unnest(cast(:ids as uuid[]), cast(:phones as text[])) as t (id, phone)
+                        on conflict (tenant_id, phone) do nothing
+                        returning %s
+                        """.formatted(REF_COLUMNS))
+                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .param("phones", phones.toArray(String[]::new))
+                .query(ContactBatchRepository::map)
+                .list();
+    }
+
+    List<ContactRef> findByIds(Collection<UUID> ids) {
+        return jdbc.sql("select " + REF_COLUMNS + " from contacts where id = any(cast(:ids as uuid[]))")
+                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .query(ContactBatchRepository::map)
+                .list();
+    }
+
+    /** As {@code ContactRepository.recordInteraction} for outbound messages, for many contacts. */
+    void recordOutbound(Collection<UUID> ids, UUID channelId, Instant at) {
+        jdbc.sql("""
+                update contacts set
+                    last_channel_id = case when last_interaction_at is null or last_interaction_at <= :at
+                                           then :channel else last_channel_id end,
+                    last_interaction_at = greatest(last_interaction_at, :at),
+                    updated_at = now()
+                where id = any(cast(:ids as uuid[]))
+                """)
+                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .param("channel", channelId)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    private static ContactRef map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Timestamp lastInbound = rs.getTimestamp("last_inbound_at");
+        return new ContactRef(
+                rs.getObject("id", UUID.class),
+                rs.getString("phone"),
+                rs.getString("name"),
+                rs.getBoolean("opted_out"),
+                rs.getObject("last_channel_id", UUID.class),
+                lastInbound == null ? null : lastInbound.toInstant());
+    }
+}

@@ -1,0 +1,78 @@
+package com.whatsdex.contacts.domain;
+
+import com.whatsdex.contacts.ContactBatchApi;
+import com.whatsdex.contacts.ContactRef;
+import com.whatsdex.shared.Ids;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Service
+class ContactBatchService implements ContactBatchApi {
+
+    private final ContactBatchRepository contacts;
+    private final TransactionTemplate tx;
+
+    ContactBatchService(ContactBatchRepository contacts, PlatformTransactionManager txManager) {
+        this.contacts = contacts;
+        this.tx = new TransactionTemplate(txManager);
+    }
+
+    @Override
+    public Map<String, ContactRef> findOrCreateByPhones(Collection<String> e164s) {
+        Set<String> phones = new LinkedHashSet<>(e164s);
+        for (String phone : phones) {
+            if (!ContactService.E164.matcher(phone).matches()) {
+                throw new IllegalArgumentException("Not an E.164 phone number: " + phone);
+            }
+        }
+        if (phones.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, ContactRef> found = new LinkedHashMap<>();
+        tx.executeWithoutResult(s -> {
+            contacts.findByPhones(phones).forEach(c -> found.put(c.phone(), c));
+            List<String> missing =
+                    phones.stream().filter(p -> !found.containsKey(p)).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            List<UUID> ids = new ArrayList<>(missing.size());
+            missing.forEach(p -> ids.add(Ids.newId()));
+            contacts.insertMissing(ids, missing).forEach(c -> found.put(c.phone(), c));
+            if (found.size() < phones.size()) {
+                // inserted by a concurrent transaction after our read: theirs is the contact
+                List<String> raced =
+                        phones.stream().filter(p -> !found.containsKey(p)).toList();
+                contacts.findByPhones(raced).forEach(c -> found.put(c.phone(), c));
+            }
+        });
+        return found;
+    }
+
+    @Override
+    public Map<UUID, ContactRef> getAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, ContactRef> found = new LinkedHashMap<>();
+        tx.executeWithoutResult(s -> contacts.findByIds(ids).forEach(c -> found.put(c.id(), c)));
+        return found;
+    }
+
+    @Override
+    public void recordOutbound(Collection<UUID> contactIds, UUID channelId, Instant at) {
+        if (!contactIds.isEmpty()) {
+            tx.executeWithoutResult(s -> contacts.recordOutbound(contactIds, channelId, at));
+        }
+    }
+}
