@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The outbound pipeline (POST /api/v1/messages: persist, checks, usage, pacing, Graph API call, outcome) against the
- * standalone sandbox. Part 1: several channels at Meta's highest per-number rate (1,000/s), i.e. no practical limit.
+ * The outbound pipeline (persist, checks, usage, pacing, Graph API call, outcome) against the standalone sandbox.
+ * Part 1: several channels at Meta's highest per-number rate (1,000/s), i.e. no practical limit, fed through POST
+ * /api/v1/messages/batch (how campaigns and bulk integrations send) and, for comparison, one message per request.
  * Part 2: one channel limited to 80/s, the rate measured where Meta would see it (the sandbox's accept times).
  * Baseline, same run: the sandbox's own capacity for direct sends.
  */
@@ -23,7 +25,10 @@ final class OutboundBench {
     private OutboundBench() {}
 
     static void run(Launcher launcher, Map<String, String> options) throws Exception {
-        int messages = Integer.parseInt(options.getOrDefault("messages", "20000"));
+        int messages = Integer.parseInt(options.getOrDefault("messages", "40000"));
+        int batch = Integer.parseInt(options.getOrDefault("batch", "500"));
+        int batchClients = Integer.parseInt(options.getOrDefault("batch-clients", "4"));
+        int single = Integer.parseInt(options.getOrDefault("single-messages", "5000"));
         int clients = Integer.parseInt(options.getOrDefault("clients", "64"));
         int channelCount = Integer.parseInt(options.getOrDefault("channels", "4"));
         int limited = Integer.parseInt(options.getOrDefault("limited-messages", "1600"));
@@ -42,58 +47,95 @@ final class OutboundBench {
                         SandboxCapacityBench.register(sandbox, number, "token-" + c, "secret-" + c, sink.url(), 0);
                 channels.add(api.cloudChannel("Bench " + c, graph, number, "token-" + c, "secret-" + c, 1000));
             }
-            warmUp(api, channels.getFirst());
-            Load.Result pipeline = Load.run(clients, messages, i -> {
-                HttpResponse<String> r = api.sendTemplate(channels.get(i % channels.size()), phone(i));
+            warmUp(api, channels);
+
+            Batches batched = batches(
+                    batchClients, messages, batch, (first, count) -> api.sendTemplateBatch(channels, first, count));
+            Load.Result oneByOne = Load.run(clients, single, i -> {
+                HttpResponse<String> r = api.sendTemplate(channels.get(i % channels.size()), phone(messages + i));
                 return r.statusCode() == 201 && r.body().contains("\"status\":\"accepted\"");
             });
 
             String limitedNumber = "100000000000200";
             String graph = SandboxCapacityBench.register(sandbox, limitedNumber, "token-l", "secret-l", sink.url(), 0);
             String limitedChannel = api.cloudChannel("Limited", graph, limitedNumber, "token-l", "secret-l", rate);
-            Load.Result paced = Load.run(clients, limited, i -> {
-                HttpResponse<String> r = api.sendTemplate(limitedChannel, phone(i));
-                return r.statusCode() == 201 && r.body().contains("\"status\":\"accepted\"");
-            });
+            Batches paced = batches(
+                    batchClients,
+                    limited,
+                    100,
+                    (first, count) -> api.sendTemplateBatch(List.of(limitedChannel), 2_000_000 + first, count));
             double measuredRate = acceptRate(sandbox, limitedNumber, limited);
 
             new Table(
                             "measure",
                             "sandbox alone (baseline)",
-                            "pipeline, " + channelCount + " channels x 1000/s",
+                            "pipeline, batches of " + batch,
+                            "pipeline, 1 per request",
                             "pipeline, 1 channel at " + rate + "/s")
-                    .row("messages", messages, messages, limited)
-                    .row("errors", baseline.errors(), pipeline.errors(), paced.errors())
-                    .row("messages/s", baseline.perSecond(), pipeline.perSecond(), measuredRate)
+                    .row("messages", messages, messages, single, limited)
+                    .row("concurrent clients", clients, batchClients, clients, batchClients)
                     .row(
-                            "p50 ms",
-                            baseline.latencies().percentileMillis(50),
-                            pipeline.latencies().percentileMillis(50),
-                            paced.latencies().percentileMillis(50))
+                            "not accepted",
+                            baseline.errors(),
+                            messages - batched.accepted(),
+                            oneByOne.errors(),
+                            limited - paced.accepted())
+                    .row("messages/s", baseline.perSecond(), batched.perSecond(), oneByOne.perSecond(), measuredRate)
                     .row(
-                            "p99 ms",
-                            baseline.latencies().percentileMillis(99),
-                            pipeline.latencies().percentileMillis(99),
-                            paced.latencies().percentileMillis(99))
-                    .row(
-                            "pipeline / baseline",
+                            "vs baseline",
                             "1.00",
-                            String.format("%.2f", pipeline.perSecond() / baseline.perSecond()),
+                            String.format("%.2f", batched.perSecond() / baseline.perSecond()),
+                            String.format("%.2f", oneByOne.perSecond() / baseline.perSecond()),
                             "")
-                    .row("rate vs limit", "", "", String.format("%+.2f %%", (measuredRate / rate - 1) * 100))
-                    .row("server RSS MB", "", server.rssMegabytes(), "")
-                    .print("outbound: POST /api/v1/messages through the pipeline to the standalone sandbox (" + clients
-                            + " concurrent clients)");
+                    .row(
+                            "p50 ms per request",
+                            baseline.latencies().percentileMillis(50),
+                            batched.latencies().percentileMillis(50),
+                            oneByOne.latencies().percentileMillis(50),
+                            "")
+                    .row(
+                            "p99 ms per request",
+                            baseline.latencies().percentileMillis(99),
+                            batched.latencies().percentileMillis(99),
+                            oneByOne.latencies().percentileMillis(99),
+                            "")
+                    .row("rate vs limit", "", "", "", String.format("%+.2f %%", (measuredRate / rate - 1) * 100))
+                    .row("server RSS MB", "", server.rssMegabytes(), "", "")
+                    .print("outbound: the pipeline to the standalone sandbox (" + channelCount
+                            + " channels at 1,000/s; statuses webhooks go to a sink)");
         }
     }
 
-    private static void warmUp(ServerApi api, String channel) throws Exception {
+    interface BatchSend {
+        int send(int first, int count) throws Exception;
+    }
+
+    record Batches(int accepted, double seconds, Latencies latencies) {
+        double perSecond() {
+            return accepted / seconds;
+        }
+    }
+
+    /** {@code total} messages in batches of {@code size}, from {@code clients} concurrent callers. */
+    static Batches batches(int clients, int total, int size, BatchSend send) throws InterruptedException {
+        int count = (total + size - 1) / size;
+        AtomicInteger accepted = new AtomicInteger();
+        long start = System.nanoTime();
+        Load.Result r = Load.run(clients, count, b -> {
+            int first = b * size;
+            int n = send.send(first, Math.min(size, total - first));
+            accepted.addAndGet(n);
+            return n > 0;
+        });
+        return new Batches(accepted.get(), (System.nanoTime() - start) / 1e9, r.latencies());
+    }
+
+    private static void warmUp(ServerApi api, List<String> channels) throws Exception {
+        batches(4, 4000, 250, (first, count) -> api.sendTemplateBatch(channels, 1_000_000 + first, count));
         Load.run(
                 16,
-                2000,
-                i -> api.sendTemplate(channel, "+2349" + String.format("%09d", i))
-                                .statusCode()
-                        == 201);
+                1000,
+                i -> api.sendTemplate(channels.getFirst(), phone(1_500_000 + i)).statusCode() == 201);
     }
 
     static String phone(int i) {

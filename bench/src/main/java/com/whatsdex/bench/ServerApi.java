@@ -82,6 +82,43 @@ final class ServerApi {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Sends {@code count} template messages in one POST /api/v1/messages/batch, spread over the channels; answers how
+     * many the server reported accepted.
+     */
+    int sendTemplateBatch(java.util.List<String> channelIds, int first, int count)
+            throws IOException, InterruptedException {
+        StringBuilder body = new StringBuilder("{\"messages\":[");
+        for (int i = 0; i < count; i++) {
+            int n = first + i;
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"to\":\"")
+                    .append(OutboundBench.phone(n))
+                    .append("\",\"channelId\":\"")
+                    .append(channelIds.get(n % channelIds.size()))
+                    .append("\",\"template\":{\"name\":\"order_update\",\"language\":\"en\",")
+                    .append("\"parameters\":[\"Ada\"]}}");
+        }
+        body.append("]}");
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/messages/batch"))
+                        .header("Authorization", "Bearer " + apiKey)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return 0;
+        }
+        int accepted = 0;
+        for (int at = response.body().indexOf("\"status\":\"accepted\"");
+                at >= 0;
+                at = response.body().indexOf("\"status\":\"accepted\"", at + 1)) {
+            accepted++;
+        }
+        return accepted;
+    }
+
     String get(String path) throws Exception {
         return call("GET", path, null, apiKey, 200);
     }

@@ -311,6 +311,29 @@ class WebhookIngestIntegrationTests {
     }
 
     @Test
+    void aRotatedAppSecretAppliesAtOnceToWebhooks() {
+        Browser owner = new Browser(port).register("Rotated");
+        Channel c = cloudChannel(owner);
+        WebhookClient webhooks = new WebhookClient(port);
+        assertThat(webhooks.postSigned(c.id(), c.appSecret(), inboundText("2348011112222", "wamid.rot1", "one"))
+                        .status())
+                .isEqualTo(200); // the secret is now remembered for this channel
+
+        String rotated = "rotated-" + UUID.randomUUID();
+        assertThat(owner.patch("/api/v1/channels/" + c.id(), Map.of("config", Map.of("appSecret", rotated)))
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(webhooks.postSigned(c.id(), c.appSecret(), inboundText("2348011112222", "wamid.rot2", "old"))
+                        .status())
+                .isEqualTo(401);
+        assertThat(webhooks.postSigned(c.id(), rotated, inboundText("2348011112222", "wamid.rot3", "new"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(count(owner.workspaceId(), "messages")).isEqualTo(2);
+    }
+
+    @Test
     void refusesForgedOrMissingSignaturesAndStoresNothing() {
         Browser owner = new Browser(port).register("Forged");
         UUID tenant = owner.workspaceId();

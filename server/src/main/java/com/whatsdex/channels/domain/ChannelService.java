@@ -28,8 +28,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +74,8 @@ public class ChannelService implements ChannelsApi {
     private final JsonMapper json;
     private final String publicUrl;
     private final TransactionTemplate tx;
+    /** Opened app secrets by channel id, for webhook signatures; bounded by the number of channels. */
+    private final Map<UUID, String> webhookSecrets = new ConcurrentHashMap<>();
 
     ChannelService(
             ChannelRepository channels,
@@ -203,6 +207,7 @@ public class ChannelService implements ChannelsApi {
 
     public ChannelDetails update(UUID id, UpdateChannelCmd cmd) {
         Principals.requireManager("edit channels");
+        webhookSecrets.remove(id);
         ChannelConfig config = cmd.config() == null ? ChannelConfig.empty() : cmd.config();
         boolean reconnect = Boolean.TRUE.equals(tx.execute(status -> {
             ChannelRecord c = channels.find(id).orElseThrow(() -> ApiException.notFound("Channel"));
@@ -265,6 +270,7 @@ public class ChannelService implements ChannelsApi {
 
     public void delete(UUID id) {
         Principals.requireManager("delete channels");
+        webhookSecrets.remove(id);
         ChannelRecord deleted = tx.execute(status -> {
             ChannelRecord c = channels.find(id).orElseThrow(() -> ApiException.notFound("Channel"));
             channels.delete(id);
@@ -354,18 +360,34 @@ public class ChannelService implements ChannelsApi {
 
     @Override
     public boolean verifySignature(UUID channelId, byte[] rawBody, @Nullable String signatureHeader) {
-        Optional<UUID> tenantId = workspaceOf(channelId);
-        if (tenantId.isEmpty() || signatureHeader == null) {
+        if (signatureHeader == null) {
             return false;
         }
-        return TenantContext.callAs(tenantId.get(), () -> {
-            Optional<ChannelRecord> c = read(() -> channels.find(channelId));
-            if (c.isEmpty() || c.get().sealedAppSecret() == null) {
-                return false;
-            }
-            String appSecret = open(c.get().sealedAppSecret(), c.get(), "app_secret");
-            return WebhookSignatures.matches(appSecret, rawBody, signatureHeader);
-        });
+        // status webhooks are most of the traffic: the opened secret is kept in memory, and a signature it does not
+        // match is checked again against the database, so a secret rotated on another instance applies at once
+        String cached = webhookSecrets.get(channelId);
+        if (cached != null && WebhookSignatures.matches(cached, rawBody, signatureHeader)) {
+            return true;
+        }
+        Optional<String> current = appSecret(channelId);
+        if (current.isEmpty()) {
+            webhookSecrets.remove(channelId);
+            return false;
+        }
+        webhookSecrets.put(channelId, current.get());
+        return WebhookSignatures.matches(current.get(), rawBody, signatureHeader);
+    }
+
+    private Optional<String> appSecret(UUID channelId) {
+        Optional<UUID> tenantId = workspaceOf(channelId);
+        if (tenantId.isEmpty()) {
+            return Optional.empty();
+        }
+        return TenantContext.callAs(
+                tenantId.get(),
+                () -> read(() -> channels.find(channelId))
+                        .filter(c -> c.sealedAppSecret() != null)
+                        .map(c -> open(c.sealedAppSecret(), c, "app_secret")));
     }
 
     @Override
