@@ -56,10 +56,10 @@ class StatusApplier {
                 channelId,
                 unknown,
                 unknown.stream().map(u -> Ids.newId()).toList());
-        for (MessageState s : changed) {
-            realtime.publish(new RealtimeEvent.MessageStatus(
-                    s.id(), s.contactId(), s.channelId(), s.status().name()));
-        }
+        realtime.publishAll(changed.stream()
+                .map(s -> new RealtimeEvent.MessageStatus(
+                        s.id(), s.contactId(), s.channelId(), s.status().name()))
+                .toList());
         return changed.size();
     }
 
