@@ -54,6 +54,9 @@ class WebhookIngestIntegrationTests {
     MessagingApi messagingApi;
 
     @Autowired
+    com.whatsdex.messaging.domain.MessageService messageService;
+
+    @Autowired
     SandboxApi sandboxApi;
 
     @Autowired
@@ -286,6 +289,31 @@ class WebhookIngestIntegrationTests {
         assertThat(row(tenant, id)).isEqualTo(afterRead);
         assertThat(afterRead.get("status")).isEqualTo("read");
         assertThat(afterRead.get("delivered_at")).isEqualTo(afterRead.get("read_at"));
+    }
+
+    @Test
+    void statusesThatNeverFindTheirMessageAreForgottenAfterADay() {
+        Browser owner = new Browser(port).register("Stale backlog");
+        UUID tenant = owner.workspaceId();
+        Channel c = cloudChannel(owner);
+        WebhookClient webhooks = new WebhookClient(port);
+        webhooks.postSigned(c.id(), c.appSecret(), status("wamid.stale", "delivered", 1_750_000_000L));
+        webhooks.postSigned(c.id(), c.appSecret(), status("wamid.fresh", "delivered", 1_750_000_000L));
+        as(
+                tenant,
+                () -> jdbc.sql("update message_status_backlog set received_at = now() - interval '25 hours'"
+                                + " where wamid = 'wamid.stale'")
+                        .update());
+
+        int forgotten = messageService.forgetStaleBacklog(tenant);
+
+        assertThat(forgotten).isEqualTo(1);
+        assertThat(as(
+                        tenant,
+                        () -> jdbc.sql("select wamid from message_status_backlog")
+                                .query(String.class)
+                                .list()))
+                .containsExactly("wamid.fresh");
     }
 
     @Test

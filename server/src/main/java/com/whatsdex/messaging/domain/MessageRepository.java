@@ -184,6 +184,13 @@ class MessageRepository {
     }
 
     /** Removes and returns the waiting statuses of a wamid, oldest report first. */
+    /** Forgets statuses that never found their message (e.g. sent from the number by another tool). */
+    int deleteBacklogOlderThan(int hours) {
+        return jdbc.sql("delete from message_status_backlog where received_at < now() - make_interval(hours => :hours)")
+                .param("hours", hours)
+                .update();
+    }
+
     /** Removes and returns the statuses waiting for these wamids, in arrival order. */
     List<StatusUpdate> takeBacklog(UUID channelId, java.util.Collection<String> wamids) {
         List<Object[]> rows = new ArrayList<>();

@@ -53,6 +53,15 @@ public class MessageService implements MessagingApi {
         return applied == null ? 0 : applied;
     }
 
+    /** Statuses wait a day for their message; after that the message was not sent by us. */
+    static final int BACKLOG_HOURS = 24;
+
+    public int forgetStaleBacklog(UUID workspaceId) {
+        Integer deleted = TenantContext.callAs(
+                workspaceId, () -> tx.execute(s -> messages.deleteBacklogOlderThan(BACKLOG_HOURS)));
+        return deleted == null ? 0 : deleted;
+    }
+
     @Override
     public List<MessageView> getAll(List<UUID> messageIds) {
         if (messageIds.isEmpty()) {
