@@ -732,6 +732,7 @@ export interface components {
       caption: string | null;
       error: string | null;
       filename: string | null;
+      link: string | null;
       mimeType: string | null;
       /** Format: int64 */
       sizeBytes: number | null;
@@ -807,6 +808,7 @@ export interface components {
       /** Format: date-time */
       sentAt: string | null;
       status: string;
+      template: components['schemas']['Template'] | null;
       type: string;
       wamid: string | null;
     };
@@ -885,6 +887,11 @@ export interface components {
     StreamReadyEvent: {
       /** @enum {string} */
       type: 'ready';
+    };
+    Template: {
+      language: string | null;
+      name: string;
+      parameters: string[];
     };
     TemplateCmd: {
       language: string;

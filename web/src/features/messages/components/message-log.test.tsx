@@ -11,6 +11,7 @@ const BASE = {
   wamid: 'wamid.1',
   body: null,
   media: null,
+  template: null,
   location: null,
   replyId: null,
   replyTitle: null,
@@ -64,6 +65,7 @@ describe('MessageLog', () => {
             status: 'received',
             type: 'image',
             media: {
+              link: null,
               mimeType: 'image/jpeg',
               caption: 'my receipt',
               filename: null,
@@ -73,13 +75,20 @@ describe('MessageLog', () => {
             },
           }),
           message({ id: 'm5', direction: 'in', status: 'received', type: 'unsupported' }),
+          message({
+            id: 'm6',
+            direction: 'out',
+            status: 'accepted',
+            type: 'template',
+            template: { name: 'order_update', language: 'en', parameters: ['Ada', '#1042'] },
+          }),
         ]),
     });
     renderWithProviders(<MessageLog channelId="c1" />);
 
     const log = await screen.findByRole('list', { name: 'Messages' });
     const rows = within(log).getAllByRole('listitem');
-    expect(rows).toHaveLength(5);
+    expect(rows).toHaveLength(6);
 
     expect(rows[0]).toHaveTextContent('Outbound to');
     expect(rows[0]).toHaveTextContent('Thanks for writing');
@@ -95,6 +104,7 @@ describe('MessageLog', () => {
     expect(rows[3]).toHaveTextContent('Inbound from');
     expect(rows[3]).toHaveTextContent('[image] my receipt');
     expect(rows[4]).toHaveTextContent('[unsupported]');
+    expect(rows[5]).toHaveTextContent('[template] order_update (en): Ada, #1042');
   });
 
   it('explains a failure in the status tooltip', async () => {

@@ -1,6 +1,7 @@
 package com.whatsdex.messaging;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +23,7 @@ public record MessageView(
         @Nullable String wamid,
         @Nullable String body,
         @Nullable Media media,
+        @Nullable Template template,
         @Nullable Location location,
         @Nullable String replyId,
         @Nullable String replyTitle,
@@ -37,16 +39,21 @@ public record MessageView(
         @Nullable Instant failedAt) {
 
     /**
+     * @param link the public URL an outbound media message was sent from
      * @param stored whether the file is in the media store (the media worker downloads it shortly after receipt)
      * @param error why the download failed, e.g. the file was over the size limit
      */
     public record Media(
+            @Nullable String link,
             @Nullable String mimeType,
             @Nullable String caption,
             @Nullable String filename,
             @Nullable Long sizeBytes,
             boolean stored,
             @Nullable String error) {}
+
+    /** A Meta template message as it was sent. */
+    public record Template(String name, @Nullable String language, List<String> parameters) {}
 
     public record Location(
             @Nullable Double latitude,

@@ -84,6 +84,15 @@ class BatchSendIntegrationTests {
         assertThat(items.size()).isEqualTo(4);
         assertThat(items.get(0).path("message").path("status").asString()).isEqualTo("accepted");
         assertThat(items.get(0).path("message").path("wamid").asString()).startsWith("wamid.");
+        assertThat(items.get(0).path("message").path("template").path("name").asString())
+                .isEqualTo("order_update");
+        assertThat(items.get(0)
+                        .path("message")
+                        .path("template")
+                        .path("parameters")
+                        .get(0)
+                        .asString())
+                .isEqualTo("A");
         assertThat(items.get(1).path("error").path("code").asString()).isEqualTo("validation_failed");
         assertThat(items.get(2).path("message").path("status").asString()).isEqualTo("accepted");
         assertThat(items.get(3).path("error").path("code").asString()).isEqualTo("not_found");

@@ -39,7 +39,8 @@ class MessageRepository {
 
     private static final String VIEW_COLUMNS = """
             id, channel_id, contact_id, direction, type, status, wamid, body, media_id, media_mime, media_caption,
-            media_filename, media_path, media_size, media_error,
+            media_filename, media_path, media_size, media_error, media_link, template_name, template_language,
+            template_parameters::text as template_parameters,
             (location->>'latitude')::float8 as loc_lat, (location->>'longitude')::float8 as loc_lng,
             location->>'name' as loc_name, location->>'address' as loc_address,
             interactive_reply_id, interactive_reply_title, error_code, error_title, error_detail, campaign_id,
@@ -294,9 +295,12 @@ class MessageRepository {
 
     private static MessageView view(ResultSet rs, int row) throws SQLException {
         String type = rs.getString("type");
-        MessageView.Media media = rs.getString("media_id") == null && rs.getString("media_path") == null
+        MessageView.Media media = rs.getString("media_id") == null
+                        && rs.getString("media_path") == null
+                        && rs.getString("media_link") == null
                 ? null
                 : new MessageView.Media(
+                        rs.getString("media_link"),
                         rs.getString("media_mime"),
                         rs.getString("media_caption"),
                         rs.getString("media_filename"),
@@ -320,6 +324,7 @@ class MessageRepository {
                 rs.getString("wamid"),
                 rs.getString("body"),
                 media,
+                template(rs),
                 location,
                 rs.getString("interactive_reply_id"),
                 rs.getString("interactive_reply_title"),
@@ -334,6 +339,21 @@ class MessageRepository {
                 instant(rs, "read_at"),
                 instant(rs, "failed_at"));
     }
+
+    @SuppressWarnings("unchecked")
+    private static MessageView.@Nullable Template template(ResultSet rs) throws SQLException {
+        String name = rs.getString("template_name");
+        if (name == null) {
+            return null;
+        }
+        String parameters = rs.getString("template_parameters");
+        return new MessageView.Template(
+                name,
+                rs.getString("template_language"),
+                parameters == null ? List.of() : PARAMETERS.readValue(parameters, List.class));
+    }
+
+    private static final JsonMapper PARAMETERS = JsonMapper.builder().build();
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
