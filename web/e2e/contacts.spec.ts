@@ -14,7 +14,7 @@ test('add a contact, find it, edit it and bulk delete', async ({ page }) => {
 
   await page.getByRole('navigation').getByRole('link', { name: 'Contacts' }).click();
   await expect(page.getByText('No contacts yet')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Import' })).toHaveAttribute(
+  await expect(page.getByRole('link', { name: 'Import', exact: true })).toHaveAttribute(
     'href',
     '/contacts/import',
   );
@@ -25,7 +25,7 @@ test('add a contact, find it, edit it and bulk delete', async ({ page }) => {
   await form.getByLabel(/^Phone/).fill('+234 1');
   await form.getByLabel(/^Name/).fill('Ngozi Okafor');
   await form.getByRole('button', { name: 'Add contact' }).click();
-  await expect(form.getByText(/not a valid phone number/)).toBeVisible();
+  await expect(form.getByText('is too short')).toBeVisible();
   await form.getByLabel(/^Phone/).fill('+234 803 123 4567');
   await form.getByLabel(/^Email/).fill('ngozi@example.com');
   await form.getByPlaceholder('Type a tag and press Enter').fill('vip');
