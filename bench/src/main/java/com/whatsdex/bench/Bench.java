@@ -24,11 +24,14 @@ public final class Bench {
         switch (benchmark) {
             case "sandbox-capacity" -> SandboxCapacityBench.run(launcher, options);
             case "outbound" -> OutboundBench.run(launcher, options);
+            case "contacts-list" -> ContactsListBench.run(launcher, options);
             default -> System.out.println("""
                     benchmarks:
                       sandbox-capacity [--sends 20000] [--clients 64]    the standalone sandbox's raw send capacity
                       outbound [--messages 20000] [--clients 64] [--channels 4] [--rate 80] [--limited-messages 1600]
-                                                                         the outbound pipeline, unlimited and paced""");
+                                                                         the outbound pipeline, unlimited and paced
+                      contacts-list [--contacts 1000000] [--requests 1000] [--deep 900000]
+                                                                         GET /api/v1/contacts at a million contacts""");
         }
     }
 }

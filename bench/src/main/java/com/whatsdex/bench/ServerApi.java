@@ -82,6 +82,10 @@ final class ServerApi {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    String apiKey() {
+        return apiKey;
+    }
+
     String get(String path) throws Exception {
         return call("GET", path, null, apiKey, 200);
     }

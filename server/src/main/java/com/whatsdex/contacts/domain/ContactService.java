@@ -123,8 +123,7 @@ public class ContactService implements ContactsApi {
         ContactFilter filter = audienceId == null
                 ? ContactFilter.everyone()
                 : audience(audienceId).filter().toContactFilter();
-        FilterSql sql = FilterSql.of(filter, defaultCountry());
-        return inTx(() -> contacts.refsAfter(sql, afterId, limit));
+        return inTx(() -> contacts.refsAfter(FilterSql.of(filter, this::defaultCountry), afterId, limit));
     }
 
     private Audience audience(UUID id) {
@@ -137,16 +136,16 @@ public class ContactService implements ContactsApi {
             ContactFilter filter, ContactSort sort, @Nullable Integer limit, @Nullable String cursor) {
         int n = Cursors.limit(limit);
         ContactRepository.Keyset after = keyset(sort, Cursors.decode(cursor));
-        FilterSql sql = FilterSql.of(filter, defaultCountry());
-        List<ContactRepository.Listed> rows = inTx(() -> contacts.list(sql, sort, after, n + 1));
+        // one transaction: the workspace's country (for a phone search) is read in it
+        List<ContactRepository.Listed> rows =
+                inTx(() -> contacts.list(FilterSql.of(filter, this::defaultCountry), sort, after, n + 1));
         PageResponse<ContactRepository.Listed> page = Cursors.page(rows, n, row -> cursorKey(sort, row));
         return new PageResponse<>(
                 page.items().stream().map(ContactRepository.Listed::contact).toList(), page.nextCursor());
     }
 
     public long count(ContactFilter filter) {
-        FilterSql sql = FilterSql.of(filter, defaultCountry());
-        return inTx(() -> contacts.count(sql));
+        return inTx(() -> contacts.count(FilterSql.of(filter, this::defaultCountry)));
     }
 
     public Contact getContact(UUID id) {
@@ -230,8 +229,7 @@ public class ContactService implements ContactsApi {
         }
         ContactFilter filter =
                 ContactFilter.of(cmd.filter().search(), cmd.filter().tags());
-        FilterSql sql = FilterSql.of(filter, defaultCountry());
-        return inTx(() -> contacts.deleteMatching(sql));
+        return inTx(() -> contacts.deleteMatching(FilterSql.of(filter, this::defaultCountry)));
     }
 
     /**
@@ -239,10 +237,9 @@ public class ContactService implements ContactsApi {
      * fetch batch at a time (constant memory whatever the count).
      */
     public void export(ContactFilter filter, ContactSort sort, Consumer<Contact> sink) {
-        FilterSql sql = FilterSql.of(filter, defaultCountry());
         TransactionTemplate readOnly = new TransactionTemplate(tx.getTransactionManager());
         readOnly.setReadOnly(true);
-        readOnly.executeWithoutResult(s -> contacts.stream(sql, sort, sink));
+        readOnly.executeWithoutResult(s -> contacts.stream(FilterSql.of(filter, this::defaultCountry), sort, sink));
     }
 
     // ---- rules ---------------------------------------------------------------------------------------------

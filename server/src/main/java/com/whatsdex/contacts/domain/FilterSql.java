@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A {@link ContactFilter} as SQL conditions with named parameters. Search conditions are ranges on plain columns
@@ -14,11 +15,15 @@ import java.util.Set;
  */
 record FilterSql(String where, Map<String, Object> params) {
 
-    static FilterSql of(ContactFilter filter, String defaultCountry) {
+    /**
+     * @param defaultCountry asked only when the filter searches (a national phone number needs it), so a plain list
+     *     costs no workspace lookup
+     */
+    static FilterSql of(ContactFilter filter, Supplier<String> defaultCountry) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.search() != null) {
-            Set<String> phones = PhoneNumbers.searchPrefixes(filter.search(), defaultCountry);
+            Set<String> phones = PhoneNumbers.searchPrefixes(filter.search(), defaultCountry.get());
             List<String> any = new ArrayList<>();
             if (!phones.isEmpty()) {
                 int i = 0;
