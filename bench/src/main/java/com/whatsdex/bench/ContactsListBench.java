@@ -295,10 +295,10 @@ final class ContactsListBench {
                            g %% 50 = 0,
                            case when g %% 3 = 0 then now() - ((g * 7919) %% 31536000) * interval '1 second' end,
                            now() - g * interval '30 seconds', now()
-                    from generate_series(1, %d) g,
-                         lateral (select (%s)[1 + (g * 7 %% %d)] as first,
-                                         (%s)[1 + ((g / 7) * 13 %% %d)] as last) n,
-                         lateral (select '+2348' || lpad(((g::bigint * 1103515243) %% 1000000000)::text, 9, '0')
+                    from generate_series(1::bigint, %d) g,
+                         lateral (select (%s)[(1 + g * 7 %% %d)::int] as first,
+                                         (%s)[(1 + (g / 7) * 13 %% %d)::int] as last) n,
+                         lateral (select '+2348' || lpad(((g * 1103515243) %% 1000000000)::text, 9, '0')
                                          as phone) p
                     """.formatted(tenant, count, first, FIRST.length, last, LAST.length));
             st.execute("vacuum analyze contacts");
