@@ -56,6 +56,77 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/audiences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The workspace's audiences by name, each with its live count (one page) */
+    get: operations['list_1'];
+    put?: never;
+    /** Save a filter as an audience; another audience with the name: 409 */
+    post: operations['create_1'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audiences/count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** How many contacts a filter means now, before saving it (the builder's live count) */
+    post: operations['preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audiences/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One audience with its live count */
+    get: operations['get'];
+    put?: never;
+    post?: never;
+    /** Delete an audience (its contacts stay) */
+    delete: operations['delete'];
+    options?: never;
+    head?: never;
+    /** Rename an audience or change its filter */
+    patch: operations['update'];
+    trace?: never;
+  };
+  '/api/v1/audiences/{id}/count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many contacts the audience means now */
+    get: operations['count'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/csrf': {
     parameters: {
       query?: never;
@@ -149,13 +220,13 @@ export interface paths {
       cookie?: never;
     };
     /** The workspace's channels, oldest first (a plan allows at most 100, so one page) */
-    get: operations['list_1'];
+    get: operations['list_2'];
     put?: never;
     /**
      * Connect a channel (owner/admin); its connection is tested at once
      * @description Cloud API: config {phoneNumberId, wabaId, accessToken, appSecret, verifyToken?, graphBaseUrl?, ratePerSecond?}. Sandbox: config {failureRate?, maxMessagesPerSecond?, enforceServiceWindow?}. Beyond the plan's channel limit: 403 upgrade_required.
      */
-    post: operations['create_1'];
+    post: operations['create_2'];
     delete?: never;
     options?: never;
     head?: never;
@@ -187,15 +258,15 @@ export interface paths {
       cookie?: never;
     };
     /** One channel */
-    get: operations['get'];
+    get: operations['get_1'];
     put?: never;
     post?: never;
     /** Delete a channel (owner/admin) */
-    delete: operations['delete'];
+    delete: operations['delete_1'];
     options?: never;
     head?: never;
     /** Rename, change the rate or replace credentials (owner/admin); new credentials are tested */
-    patch: operations['update'];
+    patch: operations['update_1'];
     trace?: never;
   };
   '/api/v1/channels/{id}/sandbox/deliveries': {
@@ -249,6 +320,84 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Contacts, one keyset page at a time, filtered and sorted
+     * @description search matches the start of the name, of the name's last word, of the email, or of the phone; a phone may be typed national (the workspace's default country) or international. tag (repeatable): contacts with any of the tags. A cursor belongs to its sort.
+     */
+    get: operations['list_3'];
+    put?: never;
+    /**
+     * Add a contact
+     * @description The phone is normalised to E.164 with the workspace's default country. Another contact with the phone: 409 duplicate_phone (details name existingContactId). At the plan's limit: 409 contact_limit_reached.
+     */
+    post: operations['create_3'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contacts/bulk-delete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Delete a selection (ids) or every contact matching a filter (the list's search and tags)
+     * @description Ids of other workspaces or of deleted contacts are ignored; answers how many were deleted.
+     */
+    post: operations['bulkDelete'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contacts/count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many contacts match the list's filter (without a filter: all, from a counter) */
+    get: operations['count_1'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contacts/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every contact matching the list's filter as CSV, streamed (UTF-8 with BOM, RFC 4180) */
+    get: operations['export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/contacts/{id}': {
     parameters: {
       query?: never;
@@ -256,14 +405,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One contact (the list, search and editing come with the contacts feature) */
-    get: operations['get_1'];
+    /** One contact */
+    get: operations['get_2'];
     put?: never;
     post?: never;
-    delete?: never;
+    /** Delete a contact */
+    delete: operations['delete_2'];
     options?: never;
     head?: never;
-    patch?: never;
+    /** Edit a contact; absent fields keep their value */
+    patch: operations['update_2'];
     trace?: never;
   };
   '/api/v1/events': {
@@ -294,7 +445,7 @@ export interface paths {
       cookie?: never;
     };
     /** Messages, newest first, optionally of one channel and/or one contact (keyset pages) */
-    get: operations['list_2'];
+    get: operations['list_4'];
     put?: never;
     /**
      * Send a message
@@ -335,7 +486,7 @@ export interface paths {
       cookie?: never;
     };
     /** One message */
-    get: operations['get_2'];
+    get: operations['get_3'];
     put?: never;
     post?: never;
     delete?: never;
@@ -369,14 +520,14 @@ export interface paths {
       cookie?: never;
     };
     /** The current workspace, its plan in force and the plan's limits */
-    get: operations['get_3'];
+    get: operations['get_4'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
     /** Change name, time zone or default country (owners and admins) */
-    patch: operations['update_1'];
+    patch: operations['update_3'];
     trace?: never;
   };
   '/api/v1/workspace/members': {
@@ -468,12 +619,28 @@ export interface components {
       name: string;
       prefix: string;
     };
+    ApiResponseAudience: {
+      data: components['schemas']['Audience'] | null;
+      success: boolean;
+    };
+    ApiResponseAudienceCount: {
+      data: components['schemas']['AudienceCount'] | null;
+      success: boolean;
+    };
+    ApiResponseBulkDeleteResponse: {
+      data: components['schemas']['BulkDeleteResponse'] | null;
+      success: boolean;
+    };
     ApiResponseChannel: {
       data: components['schemas']['Channel'] | null;
       success: boolean;
     };
-    ApiResponseContactRef: {
-      data: components['schemas']['ContactRef'] | null;
+    ApiResponseContact: {
+      data: components['schemas']['Contact'] | null;
+      success: boolean;
+    };
+    ApiResponseCountResponse: {
+      data: components['schemas']['CountResponse'] | null;
       success: boolean;
     };
     ApiResponseCreatedApiKey: {
@@ -504,8 +671,16 @@ export interface components {
       data: components['schemas']['PageResponseApiKeyView'] | null;
       success: boolean;
     };
+    ApiResponsePageResponseAudience: {
+      data: components['schemas']['PageResponseAudience'] | null;
+      success: boolean;
+    };
     ApiResponsePageResponseChannel: {
       data: components['schemas']['PageResponseChannel'] | null;
+      success: boolean;
+    };
+    ApiResponsePageResponseContact: {
+      data: components['schemas']['PageResponseContact'] | null;
       success: boolean;
     };
     ApiResponsePageResponseDelivery: {
@@ -532,6 +707,29 @@ export interface components {
       data: components['schemas']['WorkspaceView'] | null;
       success: boolean;
     };
+    Audience: {
+      /** Format: int64 */
+      count: number;
+      /** Format: date-time */
+      createdAt: string;
+      filter: components['schemas']['AudienceFilter'];
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    AudienceCount: {
+      /** Format: int64 */
+      count: number;
+    };
+    AudienceFilter: {
+      /** @enum {string} */
+      match: 'any' | 'all';
+      optedInOnly: boolean;
+      search: string | null;
+      tags: string[];
+    };
     /** @description backup.status: a backup started, finished or failed */
     BackupStatusEvent: {
       /** Format: uuid */
@@ -557,6 +755,14 @@ export interface components {
       template?: components['schemas']['TemplateCmd'] | null;
       text?: string | null;
       to?: string | null;
+    };
+    BulkDeleteCmd: {
+      filter?: components['schemas']['ContactFilterRequest'] | null;
+      ids?: string[] | null;
+    };
+    BulkDeleteResponse: {
+      /** Format: int64 */
+      deleted: number;
     };
     /** @description campaign.progress: a campaign's counters moved */
     CampaignProgressEvent: {
@@ -635,16 +841,38 @@ export interface components {
       /** @enum {string} */
       type: 'channel.status';
     };
-    ContactRef: {
+    Contact: {
+      attributes: {
+        [key: string]: string;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      email: string | null;
       /** Format: uuid */
       id: string;
       /** Format: uuid */
       lastChannelId: string | null;
       /** Format: date-time */
       lastInboundAt: string | null;
+      /** Format: date-time */
+      lastInteractionAt: string | null;
       name: string | null;
       optedOut: boolean;
+      /** Format: date-time */
+      optedOutAt: string | null;
       phone: string;
+      rawPhone: string | null;
+      tags: string[];
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ContactFilterRequest: {
+      search?: string | null;
+      tags?: string[] | null;
+    };
+    CountResponse: {
+      /** Format: int64 */
+      count: number;
     };
     CreateApiKeyCmd: {
       name: string;
@@ -654,6 +882,17 @@ export interface components {
       name: string;
       /** @enum {string} */
       provider: 'whatsapp_cloud' | 'sandbox';
+    };
+    CreateContactCmd: {
+      attributes?: {
+        [key: string]: string;
+      } | null;
+      /** Format: email */
+      email?: string | null;
+      name?: string | null;
+      optedOut?: boolean | null;
+      phone: string;
+      tags?: string[] | null;
     };
     CreateSandboxChannelCmd: {
       name?: string | null;
@@ -816,8 +1055,16 @@ export interface components {
       items: components['schemas']['ApiKeyView'][];
       nextCursor: string | null;
     };
+    PageResponseAudience: {
+      items: components['schemas']['Audience'][];
+      nextCursor: string | null;
+    };
     PageResponseChannel: {
       items: components['schemas']['Channel'][];
+      nextCursor: string | null;
+    };
+    PageResponseContact: {
+      items: components['schemas']['Contact'][];
       nextCursor: string | null;
     };
     PageResponseDelivery: {
@@ -866,6 +1113,10 @@ export interface components {
     SandboxInboundResponse: {
       wamid: string;
     };
+    SaveAudienceCmd: {
+      filter: components['schemas']['AudienceFilter'];
+      name: string;
+    };
     SendBatchCmd: {
       messages: components['schemas']['BatchMessageCmd'][];
     };
@@ -903,6 +1154,17 @@ export interface components {
       name?: string | null;
       /** Format: int32 */
       ratePerSecond?: number | null;
+    };
+    UpdateContactCmd: {
+      attributes?: {
+        [key: string]: string;
+      } | null;
+      /** Format: email */
+      email?: string | null;
+      name?: string | null;
+      optedOut?: boolean | null;
+      phone?: string | null;
+      tags?: string[] | null;
     };
     UpdateWorkspaceCmd: {
       defaultCountry?: string | null;
@@ -1072,6 +1334,229 @@ export interface operations {
       };
     };
   };
+  list_1: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponsePageResponseAudience'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  create_1: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveAudienceCmd'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseAudience'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AudienceFilter'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseAudienceCount'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseAudience'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseVoid'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveAudienceCmd'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseAudience'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  count: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseAudienceCount'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
   csrf: {
     parameters: {
       query?: never;
@@ -1227,7 +1712,7 @@ export interface operations {
       };
     };
   };
-  list_1: {
+  list_2: {
     parameters: {
       query?: never;
       header?: never;
@@ -1256,7 +1741,7 @@ export interface operations {
       };
     };
   };
-  create_1: {
+  create_2: {
     parameters: {
       query?: never;
       header?: never;
@@ -1322,7 +1807,7 @@ export interface operations {
       };
     };
   };
-  get: {
+  get_1: {
     parameters: {
       query?: never;
       header?: never;
@@ -1353,7 +1838,7 @@ export interface operations {
       };
     };
   };
-  delete: {
+  delete_1: {
     parameters: {
       query?: never;
       header?: never;
@@ -1384,7 +1869,7 @@ export interface operations {
       };
     };
   };
-  update: {
+  update_1: {
     parameters: {
       query?: never;
       header?: never;
@@ -1519,7 +2004,174 @@ export interface operations {
       };
     };
   };
-  get_1: {
+  list_3: {
+    parameters: {
+      query?: {
+        search?: string;
+        tag?: string[];
+        sort?: 'created_at' | 'name' | 'last_interaction_at';
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponsePageResponseContact'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  create_3: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateContactCmd'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseContact'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  bulkDelete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkDeleteCmd'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseBulkDeleteResponse'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  count_1: {
+    parameters: {
+      query?: {
+        search?: string;
+        tag?: string[];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseCountResponse'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  export: {
+    parameters: {
+      query?: {
+        search?: string;
+        tag?: string[];
+        /** @description defaults to created_at */
+        sort?: 'created_at' | 'name' | 'last_interaction_at';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  get_2: {
     parameters: {
       query?: never;
       header?: never;
@@ -1536,7 +2188,73 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiResponseContactRef'];
+          'application/json': components['schemas']['ApiResponseContact'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  delete_2: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseVoid'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  update_2: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateContactCmd'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseContact'];
         };
       };
       /** @description The error envelope */
@@ -1586,7 +2304,7 @@ export interface operations {
       };
     };
   };
-  list_2: {
+  list_4: {
     parameters: {
       query?: {
         channelId?: string;
@@ -1688,7 +2406,7 @@ export interface operations {
       };
     };
   };
-  get_2: {
+  get_3: {
     parameters: {
       query?: never;
       header?: never;
@@ -1750,7 +2468,7 @@ export interface operations {
       };
     };
   };
-  get_3: {
+  get_4: {
     parameters: {
       query?: never;
       header?: never;
@@ -1779,7 +2497,7 @@ export interface operations {
       };
     };
   };
-  update_1: {
+  update_3: {
     parameters: {
       query?: never;
       header?: never;

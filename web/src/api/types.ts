@@ -45,3 +45,15 @@ export type SandboxDelivery = ItemOf<paths['/api/v1/channels/{id}/sandbox/delive
 export type SandboxInboundRequest = RequestOf<
   paths['/api/v1/channels/{id}/sandbox/inbound']['post']
 >;
+
+export type Contact = DataOf<paths['/api/v1/contacts/{id}']['get']>;
+export type ContactPage = DataOf<paths['/api/v1/contacts']['get']>;
+export type ContactSort = NonNullable<
+  NonNullable<paths['/api/v1/contacts']['get']['parameters']['query']>['sort']
+>;
+export type CreateContactRequest = RequestOf<paths['/api/v1/contacts']['post']>;
+export type UpdateContactRequest = RequestOf<paths['/api/v1/contacts/{id}']['patch']>;
+export type BulkDeleteRequest = RequestOf<paths['/api/v1/contacts/bulk-delete']['post']>;
+export type Audience = ItemOf<paths['/api/v1/audiences']['get']>;
+export type AudienceFilter = Audience['filter'];
+export type SaveAudienceRequest = RequestOf<paths['/api/v1/audiences']['post']>;

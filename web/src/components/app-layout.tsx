@@ -19,6 +19,7 @@ export const NAV_LINKS = [
   { to: '/', label: 'Dashboard' },
   { to: '/inbox', label: 'Inbox' },
   { to: '/contacts', label: 'Contacts' },
+  { to: '/audiences', label: 'Audiences' },
   { to: '/campaigns', label: 'Campaigns' },
   { to: '/templates', label: 'Templates' },
   { to: '/channels', label: 'Channels' },

@@ -14,16 +14,6 @@ export function InboxPage() {
   );
 }
 
-export function ContactsPage() {
-  return (
-    <ComingSoon
-      title="Contacts"
-      summary="Your customers, their tags and what your agents remember about them."
-      features={['Import CSV files with a preview and undo', 'Tags and audiences', 'Export to CSV']}
-    />
-  );
-}
-
 export function CampaignsPage() {
   return (
     <ComingSoon

@@ -4,10 +4,12 @@ import { ChannelPage } from './channel-page';
 import { ChannelsPage } from './channels-page';
 import { DashboardPage } from './dashboard-page';
 import { NotFoundPage } from './not-found-page';
+import { AudiencesPage } from './audiences-page';
+import { ContactPage } from './contact-page';
+import { ContactsPage } from './contacts-page';
 import {
   AgentsPage,
   CampaignsPage,
-  ContactsPage,
   InboxPage,
   TemplatesPage,
   UsagePage,
@@ -32,6 +34,8 @@ export const routes: RouteObject[] = [
       { index: true, element: <DashboardPage /> },
       { path: 'inbox', element: <InboxPage /> },
       { path: 'contacts', element: <ContactsPage /> },
+      { path: 'contacts/:contactId', element: <ContactPage /> },
+      { path: 'audiences', element: <AudiencesPage /> },
       { path: 'campaigns', element: <CampaignsPage /> },
       { path: 'templates', element: <TemplatesPage /> },
       { path: 'channels', element: <ChannelsPage /> },

@@ -25,14 +25,17 @@ public final class Bench {
             case "sandbox-capacity" -> SandboxCapacityBench.run(launcher, options);
             case "outbound" -> OutboundBench.run(launcher, options);
             case "webhook-ingest" -> WebhookIngestBench.run(launcher, options);
+            case "contacts-list" -> ContactsListBench.run(launcher, options);
             default -> System.out.println("""
                     benchmarks:
                       sandbox-capacity [--sends 20000] [--clients 64]    the standalone sandbox's raw send capacity
-                      outbound [--messages 40000] [--batch 500] [--batch-clients 4] [--single-messages 5000] [--clients 64]
-               [--channels 4] [--rate 80] [--limited-messages 1600]
+                      outbound [--messages 40000] [--batch 500] [--batch-clients 4] [--single-messages 5000]
+                               [--clients 64] [--channels 4] [--rate 80] [--limited-messages 1600]
                                                                          the outbound pipeline, unlimited and paced
                       webhook-ingest [--messages 5000] [--batch 10] [--clients 32]
-                                                                         signed status webhooks into the server""");
+                                                                         signed status webhooks into the server
+                      contacts-list [--contacts 1000000] [--requests 1000] [--deep 900000]
+                                                                         GET /api/v1/contacts at a million contacts""");
         }
     }
 }

@@ -27,6 +27,10 @@ final class Launcher {
         this.serverJar = serverJar;
     }
 
+    Path serverJar() {
+        return serverJar;
+    }
+
     /** A running process and its base URL; closing it stops the process and removes its data. */
     record Running(Process process, String baseUrl, Path dataDir) implements AutoCloseable {
         @Override

@@ -119,6 +119,10 @@ final class ServerApi {
         return accepted;
     }
 
+    String apiKey() {
+        return apiKey;
+    }
+
     String get(String path) throws Exception {
         return call("GET", path, null, apiKey, 200);
     }

@@ -1,6 +1,7 @@
 package com.whatsdex.contacts;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -30,4 +31,36 @@ public interface ContactsApi {
 
     /** @throws com.whatsdex.shared.ApiException not_found when the workspace has no such contact */
     ContactRef get(UUID id);
+
+    /** How many contacts the workspace holds (a counter, O(1)). */
+    long count();
+
+    /**
+     * How many more contacts the plan allows now (never negative). An importer checks it before merging and calls
+     * {@link #requireWithinPlan()} in its merge transaction.
+     */
+    long remainingCapacity();
+
+    /**
+     * @throws ContactLimitReachedException when the workspace, in the current transaction's view, holds more
+     *     contacts than its plan allows (call it after inserting, before committing)
+     */
+    void requireWithinPlan();
+
+    /**
+     * How many contacts an audience means now.
+     *
+     * @throws com.whatsdex.shared.ApiException not_found when the workspace has no such audience
+     */
+    long countAudience(UUID audienceId);
+
+    /**
+     * One batch of a keyset walk over an audience's contacts in id order (a campaign materialises its recipients
+     * with it): pass the last id of the previous batch, or null to start. An audience that is opted-in only never
+     * yields opted-out contacts.
+     *
+     * @param audienceId the audience, or null for every contact of the workspace
+     * @throws com.whatsdex.shared.ApiException not_found when the workspace has no such audience
+     */
+    List<ContactRef> audienceBatch(@Nullable UUID audienceId, @Nullable UUID afterId, int limit);
 }
