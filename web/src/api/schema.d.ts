@@ -512,6 +512,89 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List templates
+     * @description Newest first; search matches the name or the body.
+     */
+    get: operations['list_5'];
+    put?: never;
+    /**
+     * Create a template
+     * @description The body and every Meta parameter must parse: a syntax error answers 400 with its position. A name already used in the workspace answers 409 duplicate_name.
+     */
+    post: operations['create_4'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/templates/render': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Preview a body for a contact
+     * @description Variables take the contact's values (or their defaults; without a contact, only defaults); spintax picks one alternative from the seed, so the same seed always renders the same text.
+     */
+    post: operations['render'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/templates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a template */
+    get: operations['get_4'];
+    /** Replace a template */
+    put: operations['update_3'];
+    post?: never;
+    /** Delete a template */
+    delete: operations['delete_3'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/templates/{id}/duplicate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Duplicate a template
+     * @description The copy is named "… (copy)".
+     */
+    post: operations['duplicate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/workspace': {
     parameters: {
       query?: never;
@@ -520,14 +603,14 @@ export interface paths {
       cookie?: never;
     };
     /** The current workspace, its plan in force and the plan's limits */
-    get: operations['get_4'];
+    get: operations['get_5'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
     /** Change name, time zone or default country (owners and admins) */
-    patch: operations['update_3'];
+    patch: operations['update_4'];
     trace?: never;
   };
   '/api/v1/workspace/members': {
@@ -695,8 +778,20 @@ export interface components {
       data: components['schemas']['PageResponseMessageView'] | null;
       success: boolean;
     };
+    ApiResponsePageResponseTemplateView: {
+      data: components['schemas']['PageResponseTemplateView'] | null;
+      success: boolean;
+    };
+    ApiResponsePreview: {
+      data: components['schemas']['Preview'] | null;
+      success: boolean;
+    };
     ApiResponseSandboxInboundResponse: {
       data: components['schemas']['SandboxInboundResponse'] | null;
+      success: boolean;
+    };
+    ApiResponseTemplateView: {
+      data: components['schemas']['TemplateView'] | null;
       success: boolean;
     };
     ApiResponseVoid: {
@@ -968,20 +1063,12 @@ export interface components {
       workspace: components['schemas']['WorkspaceView'];
     };
     Media: {
-      caption: string | null;
-      error: string | null;
-      filename: string | null;
-      link: string | null;
-      mimeType: string | null;
-      /** Format: int64 */
-      sizeBytes: number | null;
-      stored: boolean;
+      kind: string;
+      url: string;
     };
     MediaCmd: {
-      caption?: string | null;
-      filename?: string | null;
       kind: string;
-      link: string;
+      url: string;
     };
     MemberView: {
       /** Format: date-time */
@@ -1051,6 +1138,16 @@ export interface components {
       type: string;
       wamid: string | null;
     };
+    Meta: {
+      language: string;
+      name: string;
+      parameters: string[];
+    };
+    MetaCmd: {
+      language: string;
+      name: string;
+      parameters?: string[] | null;
+    };
     PageResponseApiKeyView: {
       items: components['schemas']['ApiKeyView'][];
       nextCursor: string | null;
@@ -1079,6 +1176,10 @@ export interface components {
       items: components['schemas']['MessageView'][];
       nextCursor: string | null;
     };
+    PageResponseTemplateView: {
+      items: components['schemas']['TemplateView'][];
+      nextCursor: string | null;
+    };
     PlanLimits: {
       /** Format: int32 */
       agents: number;
@@ -1092,12 +1193,25 @@ export interface components {
       /** Format: int64 */
       messagesPerMonth: number;
     };
+    Preview: {
+      missing: string[];
+      spins: boolean;
+      text: string;
+      variables: string[];
+    };
     RegisterCmd: {
       /** Format: email */
       email: string;
       name: string;
       password: string;
       workspaceName: string;
+    };
+    RenderCmd: {
+      body: string;
+      /** Format: uuid */
+      contactId?: string | null;
+      /** Format: int64 */
+      seed?: number | null;
     };
     SandboxConfig: {
       enforceServiceWindow: boolean;
@@ -1145,9 +1259,27 @@ export interface components {
       parameters: string[];
     };
     TemplateCmd: {
-      language: string;
+      body: string;
+      /** @enum {string} */
+      category: 'marketing' | 'utility' | 'authentication';
+      media?: components['schemas']['MediaCmd'] | null;
+      meta?: components['schemas']['MetaCmd'] | null;
       name: string;
-      parameters?: string[] | null;
+    };
+    TemplateView: {
+      body: string;
+      /** @enum {string} */
+      category: 'marketing' | 'utility' | 'authentication';
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      media: components['schemas']['Media'] | null;
+      meta: components['schemas']['Meta'] | null;
+      name: string;
+      /** Format: date-time */
+      updatedAt: string;
+      variables: string[];
     };
     UpdateChannelCmd: {
       config?: components['schemas']['ChannelConfig'] | null;
@@ -2468,7 +2600,233 @@ export interface operations {
       };
     };
   };
+  list_5: {
+    parameters: {
+      query?: {
+        search?: string;
+        category?: 'marketing' | 'utility' | 'authentication';
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponsePageResponseTemplateView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  create_4: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TemplateCmd'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseTemplateView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  render: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RenderCmd'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponsePreview'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
   get_4: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseTemplateView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  update_3: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TemplateCmd'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseTemplateView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  delete_3: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  duplicate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseTemplateView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  get_5: {
     parameters: {
       query?: never;
       header?: never;
@@ -2497,7 +2855,7 @@ export interface operations {
       };
     };
   };
-  update_3: {
+  update_4: {
     parameters: {
       query?: never;
       header?: never;

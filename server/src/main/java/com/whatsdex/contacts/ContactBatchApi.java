@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link ContactsApi} for many contacts at once, with a fixed number of statements whatever the count: the outbound
@@ -24,6 +25,17 @@ public interface ContactBatchApi {
 
     /** The workspace's contacts with these ids; ids it does not have are absent from the answer. */
     Map<UUID, ContactRef> getAll(Collection<UUID> ids);
+
+    /** What a message body's variables read of a contact. */
+    record ContactFields(
+            UUID id,
+            @Nullable String name,
+            String phone,
+            @Nullable String email,
+            Map<String, String> attributes) {}
+
+    /** The fields of the workspace's contacts with these ids; ids it does not have are absent. */
+    Map<UUID, ContactFields> fieldsOf(Collection<UUID> ids);
 
     /** Messages went to these contacts through {@code channelId} at {@code at}; older news never overwrites newer. */
     void recordOutbound(Collection<UUID> contactIds, UUID channelId, Instant at);

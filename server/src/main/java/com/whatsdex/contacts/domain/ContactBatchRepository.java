@@ -1,13 +1,17 @@
 package com.whatsdex.contacts.domain;
 
+import com.whatsdex.contacts.ContactBatchApi;
 import com.whatsdex.contacts.ContactRef;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Set-wise reads and writes of contact rows: one statement per call, arrays as parameters. */
 @Repository
@@ -49,6 +53,29 @@ class ContactBatchRepository {
                 .query(ContactBatchRepository::map)
                 .list();
     }
+
+    @SuppressWarnings("unchecked")
+    List<ContactBatchApi.ContactFields> fieldsOf(Collection<UUID> ids) {
+        return jdbc.sql("""
+                        select id, name, phone, email, attributes::text as attributes
+                        from contacts where id = any(cast(:ids as uuid[]))
+                        """)
+                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .query((rs, n) -> {
+                    Map<String, Object> raw = JSON.readValue(rs.getString("attributes"), Map.class);
+                    Map<String, String> attributes = new LinkedHashMap<>();
+                    raw.forEach((k, v) -> attributes.put(k, v == null ? "" : String.valueOf(v)));
+                    return new ContactBatchApi.ContactFields(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("name"),
+                            rs.getString("phone"),
+                            rs.getString("email"),
+                            attributes);
+                })
+                .list();
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** As {@code ContactRepository.recordInteraction} for outbound messages, for many contacts. */
     void recordOutbound(Collection<UUID> ids, UUID channelId, Instant at) {

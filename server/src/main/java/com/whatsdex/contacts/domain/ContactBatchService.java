@@ -70,6 +70,16 @@ class ContactBatchService implements ContactBatchApi {
     }
 
     @Override
+    public Map<UUID, ContactFields> fieldsOf(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, ContactFields> found = new LinkedHashMap<>();
+        tx.executeWithoutResult(s -> contacts.fieldsOf(ids).forEach(c -> found.put(c.id(), c)));
+        return found;
+    }
+
+    @Override
     public void recordOutbound(Collection<UUID> contactIds, UUID channelId, Instant at) {
         if (!contactIds.isEmpty()) {
             tx.executeWithoutResult(s -> contacts.recordOutbound(contactIds, channelId, at));
