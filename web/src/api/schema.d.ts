@@ -1063,12 +1063,20 @@ export interface components {
       workspace: components['schemas']['WorkspaceView'];
     };
     Media: {
-      kind: string;
-      url: string;
+      caption: string | null;
+      error: string | null;
+      filename: string | null;
+      link: string | null;
+      mimeType: string | null;
+      /** Format: int64 */
+      sizeBytes: number | null;
+      stored: boolean;
     };
     MediaCmd: {
+      caption?: string | null;
+      filename?: string | null;
       kind: string;
-      url: string;
+      link: string;
     };
     MemberView: {
       /** Format: date-time */
@@ -1137,16 +1145,6 @@ export interface components {
       template: components['schemas']['Template'] | null;
       type: string;
       wamid: string | null;
-    };
-    Meta: {
-      language: string;
-      name: string;
-      parameters: string[];
-    };
-    MetaCmd: {
-      language: string;
-      name: string;
-      parameters?: string[] | null;
     };
     PageResponseApiKeyView: {
       items: components['schemas']['ApiKeyView'][];
@@ -1231,6 +1229,14 @@ export interface components {
       filter: components['schemas']['AudienceFilter'];
       name: string;
     };
+    SaveTemplateCmd: {
+      body: string;
+      /** @enum {string} */
+      category: 'marketing' | 'utility' | 'authentication';
+      media?: components['schemas']['TemplateMediaCmd'] | null;
+      meta?: components['schemas']['TemplateMetaCmd'] | null;
+      name: string;
+    };
     SendBatchCmd: {
       messages: components['schemas']['BatchMessageCmd'][];
     };
@@ -1259,12 +1265,27 @@ export interface components {
       parameters: string[];
     };
     TemplateCmd: {
-      body: string;
-      /** @enum {string} */
-      category: 'marketing' | 'utility' | 'authentication';
-      media?: components['schemas']['MediaCmd'] | null;
-      meta?: components['schemas']['MetaCmd'] | null;
+      language: string;
       name: string;
+      parameters?: string[] | null;
+    };
+    TemplateMedia: {
+      kind: string;
+      url: string;
+    };
+    TemplateMediaCmd: {
+      kind: string;
+      url: string;
+    };
+    TemplateMeta: {
+      language: string;
+      name: string;
+      parameters: string[];
+    };
+    TemplateMetaCmd: {
+      language: string;
+      name: string;
+      parameters?: string[] | null;
     };
     TemplateView: {
       body: string;
@@ -1274,8 +1295,8 @@ export interface components {
       createdAt: string;
       /** Format: uuid */
       id: string;
-      media: components['schemas']['Media'] | null;
-      meta: components['schemas']['Meta'] | null;
+      media: components['schemas']['TemplateMedia'] | null;
+      meta: components['schemas']['TemplateMeta'] | null;
       name: string;
       /** Format: date-time */
       updatedAt: string;
@@ -2643,7 +2664,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['TemplateCmd'];
+        'application/json': components['schemas']['SaveTemplateCmd'];
       };
     };
     responses: {
@@ -2742,7 +2763,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['TemplateCmd'];
+        'application/json': components['schemas']['SaveTemplateCmd'];
       };
     };
     responses: {

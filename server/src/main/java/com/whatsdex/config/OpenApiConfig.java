@@ -23,6 +23,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,6 +62,40 @@ class OpenApiConfig {
                 .addSecurityItem(new SecurityRequirement().addList("session"))
                 .addSecurityItem(new SecurityRequirement().addList("apiKey"));
     }
+
+    /**
+     * Two classes with one simple name (say {@code TemplateView.Media} and {@code MessageView.Media}) would share
+     * one schema and the generator would silently keep either; the dashboard's types would then describe the wrong
+     * record. This converter remembers which class claimed each schema name, and {@link #requiredAndSorted} refuses
+     * to publish a document with a collision (give one of them {@code @Schema(name = ...)}).
+     */
+    @Bean
+    ModelConverter schemaNameCollisions() {
+        return new ModelConverter() {
+            @Override
+            @SuppressWarnings("rawtypes")
+            public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+                Schema schema = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+                Class<?> raw = Json.mapper().constructType(type.getType()).getRawClass();
+                if (schema != null && raw != null && raw.isRecord()) {
+                    String name = schema.get$ref() != null
+                            ? schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1)
+                            : schema.getName();
+                    if (name != null) {
+                        Class<?> first = SCHEMA_OWNERS.putIfAbsent(name, raw);
+                        if (first != null && !first.equals(raw)) {
+                            COLLISIONS.add(
+                                    "schema " + name + " is claimed by " + first.getName() + " and " + raw.getName());
+                        }
+                    }
+                }
+                return schema;
+            }
+        };
+    }
+
+    private static final ConcurrentMap<String, Class<?>> SCHEMA_OWNERS = new ConcurrentHashMap<>();
+    private static final Set<String> COLLISIONS = ConcurrentHashMap.newKeySet();
 
     /**
      * Marks record components annotated {@code @Nullable} (JSpecify, a type-use annotation that the schema
@@ -128,6 +165,10 @@ class OpenApiConfig {
     @SuppressWarnings({"rawtypes", "unchecked"})
     OpenApiCustomizer requiredAndSorted() {
         return openApi -> {
+            if (!COLLISIONS.isEmpty()) {
+                throw new IllegalStateException(
+                        "OpenAPI schema names collide: " + String.join("; ", new TreeSet<>(COLLISIONS)));
+            }
             Components components = openApi.getComponents();
             ModelConverters.getInstance().readAll(ApiErrorResponse.class).forEach(components::addSchemas);
             // errors raised before a request id exists (container errors) have none

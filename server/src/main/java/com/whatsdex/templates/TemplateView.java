@@ -1,5 +1,6 @@
 package com.whatsdex.templates;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,11 +30,13 @@ public record TemplateView(
     }
 
     /** Media sent with the body as its caption. */
+    @Schema(name = "TemplateMedia")
     public record Media(String kind, String url) {}
 
     /**
      * @param parameters one body expression per numbered parameter of the Meta template ({@code {{1}}}, {@code
      *     {{2}}} …), e.g. {@code "{{first_name | there}}"}
      */
+    @Schema(name = "TemplateMeta")
     public record Meta(String name, String language, List<String> parameters) {}
 }

@@ -5,6 +5,7 @@ import com.whatsdex.shared.PageResponse;
 import com.whatsdex.templates.TemplateView;
 import com.whatsdex.templates.domain.TemplateService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "templates")
 class TemplateController {
 
+    @Schema(name = "SaveTemplateCmd")
     record TemplateCmd(
             @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
             String name,
@@ -43,6 +45,7 @@ class TemplateController {
             @Nullable @Valid MediaCmd media,
             @Nullable @Valid MetaCmd meta) {}
 
+    @Schema(name = "TemplateMediaCmd")
     record MediaCmd(
             @NotBlank(message = "is required")
             @Pattern(regexp = "image|video|document", message = "must be image, video or document")
@@ -53,6 +56,7 @@ class TemplateController {
             @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
             String url) {}
 
+    @Schema(name = "TemplateMetaCmd")
     record MetaCmd(
             @NotBlank(message = "is required") @Size(max = 512, message = "must be at most 512 characters")
             String name,
