@@ -45,7 +45,10 @@ public sealed interface RealtimeEvent {
             long created,
             long updated,
             long skipped,
-            long rejected)
+            long rejected,
+
+            @Schema(description = "how much of the file has been read, 0 to 100")
+            int percent)
             implements RealtimeEvent {
 
         public static final String TYPE = "import.progress";

@@ -244,7 +244,7 @@ class RealtimeIntegrationTests {
     @Test
     void eventTooLargeForANotificationIsRejected() {
         Workspace a = register("A");
-        var huge = new ImportProgress(UUID.randomUUID(), "x".repeat(8000), 1, null, 1, 0, 0, 0);
+        var huge = new ImportProgress(UUID.randomUUID(), "x".repeat(8000), 1, null, 1, 0, 0, 0, 0);
 
         assertThatThrownBy(() -> TenantContext.runAs(a.id(), () -> realtime.publish(huge)))
                 .isInstanceOf(EventTooLargeException.class)
@@ -252,7 +252,7 @@ class RealtimeIntegrationTests {
                 .hasMessageContaining("limit is 7999");
 
         // multi-byte characters count as bytes, as PostgreSQL counts them
-        var wide = new ImportProgress(UUID.randomUUID(), "é".repeat(3900), 1, null, 1, 0, 0, 0);
+        var wide = new ImportProgress(UUID.randomUUID(), "é".repeat(3900), 1, null, 1, 0, 0, 0, 0);
         assertThatThrownBy(() -> TenantContext.runAs(a.id(), () -> realtime.publish(wide)))
                 .isInstanceOf(EventTooLargeException.class);
     }

@@ -118,11 +118,44 @@ public final class Browser {
     /** Like {@link #raw(String, String, String, String)}, with extra request headers. */
     public Response raw(
             String method, String path, @Nullable String body, String contentType, Map<String, String> headers) {
+        return send(
+                method, path, body == null ? null : HttpRequest.BodyPublishers.ofString(body), contentType, headers);
+    }
+
+    /** Sends {@code body} as it is (a file upload), with {@code contentType}. */
+    public Response bytes(String method, String path, byte[] body, String contentType) {
+        return send(method, path, HttpRequest.BodyPublishers.ofByteArray(body), contentType, Map.of());
+    }
+
+    /** A multipart/form-data POST: one file part named {@code field} plus plain form fields. */
+    public Response multipart(String path, String field, String filename, byte[] file, Map<String, String> fields) {
+        String boundary = "----whatsdex" + java.util.UUID.randomUUID();
+        var out = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> out.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                        + filename + "\"\r\nContent-Type: text/csv\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(file);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(
+                "POST",
+                path,
+                HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()),
+                "multipart/form-data; boundary=" + boundary,
+                Map.of());
+    }
+
+    private Response send(
+            String method,
+            String path,
+            HttpRequest.@Nullable BodyPublisher body,
+            String contentType,
+            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
         if (body != null) {
             request.header("Content-Type", contentType);
         } else {
