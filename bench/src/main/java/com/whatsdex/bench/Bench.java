@@ -26,6 +26,7 @@ public final class Bench {
             case "outbound" -> OutboundBench.run(launcher, options);
             case "webhook-ingest" -> WebhookIngestBench.run(launcher, options);
             case "contacts-list" -> ContactsListBench.run(launcher, options);
+            case "import" -> ImportBench.run(launcher, options);
             default -> System.out.println("""
                     benchmarks:
                       sandbox-capacity [--sends 20000] [--clients 64]    the standalone sandbox's raw send capacity
@@ -35,7 +36,9 @@ public final class Bench {
                       webhook-ingest [--messages 5000] [--batch 10] [--clients 32]
                                                                          signed status webhooks into the server
                       contacts-list [--contacts 1000000] [--requests 1000] [--deep 900000]
-                                                                         GET /api/v1/contacts at a million contacts""");
+                                                                         GET /api/v1/contacts at a million contacts
+                      import [--rows 1000000] [--existing 1000000] [--heap 256m]
+                                                                         CSV import over HTTP vs psql \\copy""");
         }
     }
 }

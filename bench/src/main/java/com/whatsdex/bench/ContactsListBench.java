@@ -40,7 +40,7 @@ import java.util.zip.ZipFile;
  */
 final class ContactsListBench {
 
-    private static final String[] FIRST = {
+    static final String[] FIRST = {
         "Ada",
         "Chinedu",
         "Grace",
@@ -92,7 +92,7 @@ final class ContactsListBench {
         "Gbenga",
         "Folake"
     };
-    private static final String[] LAST = {
+    static final String[] LAST = {
         "Okafor", "Adeyemi", "Bello", "Smith", "Okonkwo", "Abubakar", "Eze", "Johnson", "Ogunleye", "Mensah",
         "Nwosu", "Balogun", "Williams", "Danjuma", "Ibekwe", "Chukwu", "Olatunji", "Brown", "García", "Müller",
         "Adebayo", "Okoro", "Lawal", "Suleiman", "Onyekachi", "Afolabi", "Umar", "Nwachukwu", "Oyelaran", "Ekwueme",
@@ -276,7 +276,7 @@ final class ContactsListBench {
         return "+234" + national.replaceAll("\\D", "").substring(1);
     }
 
-    private static void seed(Connection su, String tenant, int count) throws Exception {
+    static void seed(Connection su, String tenant, int count) throws Exception {
         try (Statement st = su.createStatement()) {
             st.execute("update workspaces set default_country = 'NG' where id = '" + tenant + "'");
             String first = "array['" + String.join("','", FIRST) + "']";
@@ -305,13 +305,13 @@ final class ContactsListBench {
         }
     }
 
-    private static int postgresPort(Path dataDir) throws Exception {
+    static int postgresPort(Path dataDir) throws Exception {
         List<String> pid = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"));
         return Integer.parseInt(pid.get(3).trim());
     }
 
     /** The PostgreSQL driver inside the server's jar, so the bench needs no dependencies of its own. */
-    private static Driver driverFrom(Path serverJar) throws Exception {
+    static Driver driverFrom(Path serverJar) throws Exception {
         try (ZipFile jar = new ZipFile(serverJar.toFile())) {
             var entry = jar.stream()
                     .filter(e -> e.getName().matches("BOOT-INF/lib/postgresql-[0-9.]+\\.jar"))
@@ -329,7 +329,7 @@ final class ContactsListBench {
         }
     }
 
-    private static Connection connect(Driver driver, String url, String user) throws Exception {
+    static Connection connect(Driver driver, String url, String user) throws Exception {
         Properties props = new Properties();
         props.setProperty("user", user);
         props.setProperty("password", "");

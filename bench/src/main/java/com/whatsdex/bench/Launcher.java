@@ -73,7 +73,8 @@ final class Launcher {
                 serverJar.toString(),
                 "--server.port=" + port,
                 "--whatsdex.data-dir=" + data,
-                "--logging.level.root=warn"));
+                "--logging.level.root=warn",
+                "--logging.level.com.whatsdex.contacts.importing=debug"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile());

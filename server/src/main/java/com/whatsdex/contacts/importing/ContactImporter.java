@@ -164,6 +164,7 @@ class ContactImporter {
                     publish(id);
                     return false;
                 }
+                long t0 = System.nanoTime();
                 StagingWriter staging = imports.openStaging();
                 long dataRows = 0;
                 boolean end = false;
@@ -203,7 +204,14 @@ class ContactImporter {
                 } finally {
                     staging.finish();
                 }
+                long t1 = System.nanoTime();
                 BatchCounts counts = imports.merge(tenantId, id, update, contactLimit);
+                log.debug(
+                        "Import {}: batch of {} rows parsed and staged in {} ms, merged in {} ms",
+                        id,
+                        dataRows,
+                        (t1 - t0) / 1_000_000,
+                        (System.nanoTime() - t1) / 1_000_000);
                 imports.recordBatch(id, dataRows, counts, parser.records(), raw.bytesRead());
                 if (end) {
                     imports.finish(id, "completed", null);

@@ -258,6 +258,8 @@ class ImportRepository {
      * workspace's contact counter row stays locked until commit, so concurrent creates cannot pass the limit.
      */
     BatchCounts merge(UUID tenantId, UUID importId, boolean update, long contactLimit) {
+        // a temporary table has no statistics; without them the planner may hash-join all of contacts
+        jdbc.sql("analyze import_stage").update();
         long rejected = jdbc.sql("""
                 insert into contact_import_rejects (tenant_id, import_id, row_number, cells, error)
                 select :tenant, :import, row_number, cells, error from import_stage where error is not null
@@ -280,20 +282,23 @@ class ImportRepository {
                 where s.error is null
                 order by s.phone, s.row_number
                 """).param("tenant", tenantId).update();
-        long distinct =
-                jdbc.sql("select count(*) from import_batch").query(Long.class).single();
-        long skipped = valid - distinct;
-        skipped += jdbc.sql("select count(*) from import_batch where existing_import = :import")
+        jdbc.sql("analyze import_batch").update();
+        // one pass: rows kept, phones this import created in an earlier batch, other existing contacts, new phones
+        long[] n = jdbc.sql("""
+                select count(*),
+                       count(*) filter (where existing_import = :import),
+                       count(*) filter (where existing_id is not null and existing_import is distinct from :import),
+                       count(*) filter (where existing_id is null)
+                from import_batch
+                """)
                 .param("import", importId)
-                .query(Long.class)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
                 .single();
-        long existingOthers =
-                jdbc.sql("""
-                select count(*) from import_batch
-                where existing_id is not null and existing_import is distinct from :import
-                """).param("import", importId).query(Long.class).single();
+        long skipped = valid - n[0] + n[1];
+        long existingOthers = n[2];
+        long newRows = n[3];
         long updated = 0;
-        if (update) {
+        if (update && existingOthers > 0) {
             updated = jdbc.sql("""
                     update contacts c set
                         name = coalesce(b.name, c.name),
@@ -302,50 +307,51 @@ class ImportRepository {
                         attributes = c.attributes || b.attributes,
                         updated_at = now()
                     from import_batch b
-                    where c.tenant_id = :tenant and c.id = b.existing_id
+                    where b.existing_id is not null and c.tenant_id = :tenant and c.id = b.existing_id
                       and b.existing_import is distinct from :import
                     """)
                     .param("tenant", tenantId)
                     .param("import", importId)
                     .update();
-            skipped += existingOthers - updated;
-        } else {
-            skipped += existingOthers;
         }
-        jdbc.sql("insert into contact_counts (tenant_id) values (:tenant) on conflict do nothing")
-                .param("tenant", tenantId)
-                .update();
-        long total = jdbc.sql("select total from contact_counts for update")
-                .query(Long.class)
-                .single();
-        long remaining = Math.max(0, contactLimit - total);
-        long created = jdbc.sql("""
-                insert into contacts (tenant_id, id, name, phone, raw_phone, email, tags, attributes, import_id)
-                select :tenant, id, name, phone, raw_phone, email, tags, attributes, :import
-                from import_batch where existing_id is null
-                order by row_number
-                limit :remaining
-                on conflict (tenant_id, phone) do nothing
-                """)
-                .param("tenant", tenantId)
-                .param("import", importId)
-                .param("remaining", remaining)
-                .update();
-        long overLimit = jdbc.sql("""
-                insert into contact_import_rejects (tenant_id, import_id, row_number, cells, error)
-                select :tenant, :import, b.row_number, b.cells, :error
-                from import_batch b
-                where b.existing_id is null
-                  and not exists (select 1 from contacts c where c.tenant_id = :tenant and c.phone = b.phone)
-                on conflict do nothing
-                """)
-                .param("tenant", tenantId)
-                .param("import", importId)
-                .param("error", "your plan's limit of " + contactLimit + " contacts is reached")
-                .update();
-        long newRows = jdbc.sql("select count(*) from import_batch where existing_id is null")
-                .query(Long.class)
-                .single();
+        skipped += existingOthers - updated;
+        long created = 0;
+        long overLimit = 0;
+        if (newRows > 0) {
+            jdbc.sql("insert into contact_counts (tenant_id) values (:tenant) on conflict do nothing")
+                    .param("tenant", tenantId)
+                    .update();
+            long total = jdbc.sql("select total from contact_counts for update")
+                    .query(Long.class)
+                    .single();
+            long remaining = Math.max(0, contactLimit - total);
+            created = jdbc.sql("""
+                    insert into contacts (tenant_id, id, name, phone, raw_phone, email, tags, attributes, import_id)
+                    select :tenant, id, name, phone, raw_phone, email, tags, attributes, :import
+                    from import_batch where existing_id is null
+                    order by row_number
+                    limit :remaining
+                    on conflict (tenant_id, phone) do nothing
+                    """)
+                    .param("tenant", tenantId)
+                    .param("import", importId)
+                    .param("remaining", remaining)
+                    .update();
+            if (created < newRows) {
+                overLimit = jdbc.sql("""
+                        insert into contact_import_rejects (tenant_id, import_id, row_number, cells, error)
+                        select :tenant, :import, b.row_number, b.cells, :error
+                        from import_batch b
+                        where b.existing_id is null
+                          and not exists (select 1 from contacts c where c.tenant_id = :tenant and c.phone = b.phone)
+                        on conflict do nothing
+                        """)
+                        .param("tenant", tenantId)
+                        .param("import", importId)
+                        .param("error", "your plan's limit of " + contactLimit + " contacts is reached")
+                        .update();
+            }
+        }
         // a phone someone else created between the lookup and the insert is a duplicate, not a failure
         skipped += newRows - created - overLimit;
         return new BatchCounts(created, updated, skipped, rejected + overLimit);
