@@ -556,6 +556,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/templates/spin': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Rewrite a body with AI (Enterprise)
+     * @description Asks the AI provider for count variants with the same meaning, tone and language. A variant that drops, adds or alters a {{variable}}, or does not parse, is listed in rejected with the reason; duplicates and copies of the body are dropped. 403 upgrade_required below Enterprise, 503 ai_not_configured without a provider, 502 ai_provider_error when the provider fails or times out, 429 rate_limited (Retry-After) above 2 spins in flight per workspace.
+     */
+    post: operations['spin'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/templates/spin/availability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether AI spinning is available
+     * @description For the dashboard: reason upgrade_required or ai_not_configured with a sentence to show beside the disabled button.
+     */
+    get: operations['spinAvailability'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/templates/{id}': {
     parameters: {
       query?: never;
@@ -788,6 +828,14 @@ export interface components {
     };
     ApiResponseSandboxInboundResponse: {
       data: components['schemas']['SandboxInboundResponse'] | null;
+      success: boolean;
+    };
+    ApiResponseSpinAvailability: {
+      data: components['schemas']['SpinAvailability'] | null;
+      success: boolean;
+    };
+    ApiResponseSpinResult: {
+      data: components['schemas']['SpinResult'] | null;
       success: boolean;
     };
     ApiResponseTemplateView: {
@@ -1253,6 +1301,25 @@ export interface components {
     SetPlanRequest: {
       /** @enum {string|null} */
       plan?: 'starter' | 'pro' | 'enterprise' | null;
+    };
+    SpinAvailability: {
+      available: boolean;
+      message: string | null;
+      /** @enum {string|null} */
+      reason: 'upgrade_required' | 'ai_not_configured' | null;
+    };
+    SpinCmd: {
+      body: string;
+      /** Format: int32 */
+      count: number;
+    };
+    SpinRejection: {
+      reason: string;
+      text: string;
+    };
+    SpinResult: {
+      rejected: components['schemas']['SpinRejection'][];
+      variants: string[];
     };
     /** @description ready: the stream is open; (re)fetch what is on screen now */
     StreamReadyEvent: {
@@ -2708,6 +2775,68 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ApiResponsePreview'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  spin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SpinCmd'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseSpinResult'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  spinAvailability: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseSpinAvailability'];
         };
       };
       /** @description The error envelope */
