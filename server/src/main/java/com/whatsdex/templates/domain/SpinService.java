@@ -9,6 +9,7 @@ import com.whatsdex.templates.MessageBody;
 import com.whatsdex.tenancy.Plan;
 import com.whatsdex.tenancy.PlanLimits;
 import com.whatsdex.tenancy.TenancyApi;
+import com.whatsdex.tenancy.WorkspaceView;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +29,11 @@ public class SpinService {
 
     private static final Logger log = LoggerFactory.getLogger(SpinService.class);
 
-    /** Spins one workspace may have in flight at once, so one workspace cannot take every AI slot. */
+    /**
+     * Spins one workspace may have in flight at once, so one workspace cannot take every AI slot. Counted per server
+     * instance (a spin holds no database state, and holding a connection for a 30 s call to keep a lock would cost
+     * more than it protects): with N instances behind a balancer a workspace can have up to 2 × N in flight.
+     */
     static final int CONCURRENT_PER_WORKSPACE = 2;
 
     private static final long RETRY_AFTER_SECONDS = 5;
@@ -59,7 +64,7 @@ public class SpinService {
 
     /** Whether the current workspace can spin now; checks the plan first, then the server's configuration. */
     public SpinAvailability availability() {
-        if (!allowed()) {
+        if (!allowed(tenancy.currentWorkspace())) {
             return new SpinAvailability(
                     false,
                     SpinAvailability.Reason.upgrade_required,
@@ -81,15 +86,15 @@ public class SpinService {
      *     parse), rate_limited (429), ai_provider_error (502)
      */
     public SpinResult spin(String body, int count) {
-        if (!allowed()) {
+        WorkspaceView workspace = tenancy.currentWorkspace();
+        if (!allowed(workspace)) {
             throw upgradeRequired();
         }
         if (!ai.configured()) {
             throw AiException.notConfigured();
         }
         MessageBody.parse(body, "body"); // a body with a syntax error cannot be checked against
-        UUID workspace = tenancy.currentWorkspace().id();
-        if (!acquire(workspace)) {
+        if (!acquire(workspace.id())) {
             throw AiException.busy(
                     "This workspace already has " + CONCURRENT_PER_WORKSPACE
                             + " AI spins in progress; try again when one has finished",
@@ -109,12 +114,12 @@ public class SpinService {
             }
             return SpinVariants.sort(body, candidates, count);
         } finally {
-            release(workspace);
+            release(workspace.id());
         }
     }
 
-    private boolean allowed() {
-        return tenancy.currentWorkspace().limits().aiSpinning();
+    private static boolean allowed(WorkspaceView workspace) {
+        return workspace.limits().aiSpinning();
     }
 
     private static ApiException upgradeRequired() {

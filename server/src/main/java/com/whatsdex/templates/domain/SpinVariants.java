@@ -28,7 +28,7 @@ public final class SpinVariants {
     /**
      * The strings of the JSON array in an answer, tolerating what models wrap around it: code fences, a sentence
      * before or after, an object holding the array ({@code {"variants": [...]}}), objects instead of strings
-     * ({@code [{"text": "..."}]}).
+     * ({@code [{"text": "..."}]}), an array cut off after its last complete string.
      *
      * @return null when the answer holds no JSON array at all
      */
@@ -42,6 +42,9 @@ public final class SpinVariants {
                 node = open >= 0 && close > open ? json(text.substring(open, close + 1)) : null;
             }
             array = node == null ? null : arrayIn(node);
+            if (array == null) {
+                array = truncatedArray(text);
+            }
             if (array != null) {
                 break;
             }
@@ -177,6 +180,30 @@ public final class SpinVariants {
         } catch (JacksonException e) {
             return null;
         }
+    }
+
+    /**
+     * The complete strings of an array the model was cut off in (it reached its token limit): everything up to the
+     * last {@code ",} that ends an element, closed with {@code ]}.
+     */
+    private static @Nullable JsonNode truncatedArray(String text) {
+        int open = text.indexOf('[');
+        if (open < 0) {
+            return null;
+        }
+        int end = text.length();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            int cut = text.lastIndexOf("\",", end - 1);
+            if (cut <= open) {
+                return null;
+            }
+            JsonNode node = json(text.substring(open, cut + 1) + "]");
+            if (node != null && node.isArray()) {
+                return node;
+            }
+            end = cut;
+        }
+        return null;
     }
 
     private static @Nullable JsonNode arrayIn(JsonNode node) {

@@ -101,6 +101,13 @@ class SpinVariantsTests {
     }
 
     @Test
+    void keepsTheCompleteStringsOfAnAnswerCutOffMidArray() {
+        assertThat(SpinVariants.parseAnswer("```json\n[\"one {{x}}\",\n  \"two, \\\"quoted\\\",\", \"thr"))
+                .containsExactly("one {{x}}", "two, \"quoted\",");
+        assertThat(SpinVariants.parseAnswer("[\"only half of the fir")).isNull();
+    }
+
+    @Test
     void answerWithoutAnArrayIsUnparsable() {
         assertThat(SpinVariants.parseAnswer("Hello {{name}}, how are you?")).isNull();
         assertThat(SpinVariants.parseAnswer("[not json")).isNull();
