@@ -7,14 +7,9 @@ import { NotFoundPage } from './not-found-page';
 import { AudiencesPage } from './audiences-page';
 import { ContactPage } from './contact-page';
 import { ContactsPage } from './contacts-page';
-import {
-  AgentsPage,
-  CampaignsPage,
-  InboxPage,
-  TemplatesPage,
-  UsagePage,
-} from './placeholder-pages';
+import { AgentsPage, CampaignsPage, InboxPage, UsagePage } from './placeholder-pages';
 import { ProtectedLayout } from './protected-layout';
+import { TemplatesPage } from './templates-page';
 import {
   ApiKeysSettingsPage,
   MembersSettingsPage,
