@@ -9,6 +9,7 @@ import { ContactPage } from './contact-page';
 import { ContactsPage } from './contacts-page';
 import { AgentsPage, CampaignsPage, InboxPage, UsagePage } from './placeholder-pages';
 import { ProtectedLayout } from './protected-layout';
+import { TemplatePage } from './template-page';
 import { TemplatesPage } from './templates-page';
 import {
   ApiKeysSettingsPage,
@@ -33,6 +34,7 @@ export const routes: RouteObject[] = [
       { path: 'audiences', element: <AudiencesPage /> },
       { path: 'campaigns', element: <CampaignsPage /> },
       { path: 'templates', element: <TemplatesPage /> },
+      { path: 'templates/:templateId', element: <TemplatePage /> },
       { path: 'channels', element: <ChannelsPage /> },
       { path: 'channels/:channelId', element: <ChannelPage /> },
       { path: 'agents', element: <AgentsPage /> },
