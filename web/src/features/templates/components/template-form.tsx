@@ -206,7 +206,7 @@ export function TemplateForm({
             <Textarea
               label="Message"
               withAsterisk
-              description="Variables: {{first_name}}, with a default {{ first_name | there }}. Spintax: {Hi|Hello|Hey} picks one per recipient; \{ writes a brace."
+              description="Variables such as {{first_name}}, or {{ first_name | there }} with a default. Spintax {Hi|Hello|Hey} picks one per recipient (\{ for a literal brace)."
               autosize
               minRows={6}
               maxRows={16}

@@ -126,12 +126,14 @@ export function TemplatePreview({
               )}
             </Paper>
             {data.spins && (
-              <Group justify="space-between" wrap="nowrap">
-                <Group gap={6} wrap="nowrap">
-                  <Badge variant="light">Spins</Badge>
+              <Group justify="space-between" wrap="nowrap" align="center">
+                <Group gap={6} wrap="nowrap" align="center">
+                  <Badge variant="light" style={{ flexShrink: 0 }}>
+                    Spins
+                  </Badge>
                   <Text size="sm">Each recipient gets one of the alternatives.</Text>
                 </Group>
-                <Button size="xs" variant="light" onClick={onShuffle}>
+                <Button size="xs" variant="light" onClick={onShuffle} style={{ flexShrink: 0 }}>
                   Shuffle
                 </Button>
               </Group>
