@@ -57,3 +57,11 @@ export type BulkDeleteRequest = RequestOf<paths['/api/v1/contacts/bulk-delete'][
 export type Audience = ItemOf<paths['/api/v1/audiences']['get']>;
 export type AudienceFilter = Audience['filter'];
 export type SaveAudienceRequest = RequestOf<paths['/api/v1/audiences']['post']>;
+
+export type Template = DataOf<paths['/api/v1/templates/{id}']['get']>;
+export type TemplatePage = DataOf<paths['/api/v1/templates']['get']>;
+export type TemplateCategory = Template['category'];
+export type SaveTemplateRequest = RequestOf<paths['/api/v1/templates']['post']>;
+export type RenderTemplateRequest = RequestOf<paths['/api/v1/templates/render']['post']>;
+export type TemplatePreview = DataOf<paths['/api/v1/templates/render']['post']>;
+export type ContactListItem = ItemOf<paths['/api/v1/contacts']['get']>;

@@ -28,15 +28,6 @@ export function CampaignsPage() {
   );
 }
 
-export function TemplatesPage() {
-  return (
-    <ComingSoon
-      title="Templates"
-      summary="Reusable messages with placeholders, previews and AI-spun variants."
-    />
-  );
-}
-
 export function AgentsPage() {
   return (
     <ComingSoon

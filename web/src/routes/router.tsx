@@ -7,14 +7,10 @@ import { NotFoundPage } from './not-found-page';
 import { AudiencesPage } from './audiences-page';
 import { ContactPage } from './contact-page';
 import { ContactsPage } from './contacts-page';
-import {
-  AgentsPage,
-  CampaignsPage,
-  InboxPage,
-  TemplatesPage,
-  UsagePage,
-} from './placeholder-pages';
+import { AgentsPage, CampaignsPage, InboxPage, UsagePage } from './placeholder-pages';
 import { ProtectedLayout } from './protected-layout';
+import { TemplatePage } from './template-page';
+import { TemplatesPage } from './templates-page';
 import {
   ApiKeysSettingsPage,
   MembersSettingsPage,
@@ -38,6 +34,7 @@ export const routes: RouteObject[] = [
       { path: 'audiences', element: <AudiencesPage /> },
       { path: 'campaigns', element: <CampaignsPage /> },
       { path: 'templates', element: <TemplatesPage /> },
+      { path: 'templates/:templateId', element: <TemplatePage /> },
       { path: 'channels', element: <ChannelsPage /> },
       { path: 'channels/:channelId', element: <ChannelPage /> },
       { path: 'agents', element: <AgentsPage /> },
