@@ -398,6 +398,121 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/contacts/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Import history, newest first */
+    get: operations['list_4'];
+    put?: never;
+    /**
+     * Import a CSV file of contacts in the background
+     * @description Answers 202 with the queued import; follow it with GET /{id} or import.progress events. defaultCountry (ISO 3166 alpha-2, default: the workspace's), onExisting (update | skip, default update), tags (comma-separated or repeated: added to every imported contact), mapping (JSON list of {index, target, attributeKey}; default: proposed from the headers). Empty or binary files: 400; above the upload limit: 413.
+     */
+    post: operations['createRaw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contacts/imports/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * How a file would be imported: encoding, delimiter, headers, proposed mapping, first rows
+     * @description Reads at most the first megabyte (send just the start of a large file). defaultCountry (ISO 3166 alpha-2, default: the workspace's), onExisting (update | skip, default update), tags (comma-separated or repeated: added to every imported contact), mapping (JSON list of {index, target, attributeKey}; default: proposed from the headers)
+     */
+    post: operations['previewRaw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contacts/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One import: status, counts and progress */
+    get: operations['get_2'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contacts/imports/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Stop an import
+     * @description A queued import stops at once, a running one after its current batch (contacts merged so far stay; undo removes them). An ended import: 409.
+     */
+    post: operations['cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contacts/imports/{id}/errors.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The rejected rows: the file's columns plus an error column (UTF-8 with BOM) */
+    get: operations['errors'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contacts/imports/{id}/undo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Delete the contacts this import created
+     * @description Contacts it updated keep their new values. Only once it has ended, and only once: 409.
+     */
+    post: operations['undo'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/contacts/{id}': {
     parameters: {
       query?: never;
@@ -406,7 +521,7 @@ export interface paths {
       cookie?: never;
     };
     /** One contact */
-    get: operations['get_2'];
+    get: operations['get_3'];
     put?: never;
     post?: never;
     /** Delete a contact */
@@ -445,7 +560,7 @@ export interface paths {
       cookie?: never;
     };
     /** Messages, newest first, optionally of one channel and/or one contact (keyset pages) */
-    get: operations['list_4'];
+    get: operations['list_5'];
     put?: never;
     /**
      * Send a message
@@ -486,7 +601,7 @@ export interface paths {
       cookie?: never;
     };
     /** One message */
-    get: operations['get_3'];
+    get: operations['get_4'];
     put?: never;
     post?: never;
     delete?: never;
@@ -523,7 +638,7 @@ export interface paths {
      * List templates
      * @description Newest first; search matches the name or the body.
      */
-    get: operations['list_5'];
+    get: operations['list_6'];
     put?: never;
     /**
      * Create a template
@@ -604,7 +719,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get a template */
-    get: operations['get_4'];
+    get: operations['get_5'];
     /** Replace a template */
     put: operations['update_3'];
     post?: never;
@@ -643,7 +758,7 @@ export interface paths {
       cookie?: never;
     };
     /** The current workspace, its plan in force and the plan's limits */
-    get: operations['get_5'];
+    get: operations['get_6'];
     put?: never;
     post?: never;
     delete?: never;
@@ -762,6 +877,10 @@ export interface components {
       data: components['schemas']['Contact'] | null;
       success: boolean;
     };
+    ApiResponseContactImport: {
+      data: components['schemas']['ContactImport'] | null;
+      success: boolean;
+    };
     ApiResponseCountResponse: {
       data: components['schemas']['CountResponse'] | null;
       success: boolean;
@@ -772,6 +891,10 @@ export interface components {
     };
     ApiResponseCsrfView: {
       data: components['schemas']['CsrfView'] | null;
+      success: boolean;
+    };
+    ApiResponseImportPreview: {
+      data: components['schemas']['ImportPreview'] | null;
       success: boolean;
     };
     ApiResponseListBatchItem: {
@@ -804,6 +927,10 @@ export interface components {
     };
     ApiResponsePageResponseContact: {
       data: components['schemas']['PageResponseContact'] | null;
+      success: boolean;
+    };
+    ApiResponsePageResponseContactImport: {
+      data: components['schemas']['PageResponseContactImport'] | null;
       success: boolean;
     };
     ApiResponsePageResponseDelivery: {
@@ -984,6 +1111,23 @@ export interface components {
       /** @enum {string} */
       type: 'channel.status';
     };
+    ColumnMapping: {
+      attributeKey: string | null;
+      header: string;
+      /** Format: int32 */
+      index: number;
+      /** @enum {string} */
+      target:
+        | 'name'
+        | 'first_name'
+        | 'middle_name'
+        | 'last_name'
+        | 'phone'
+        | 'email'
+        | 'tags'
+        | 'attribute'
+        | 'ignore';
+    };
     Contact: {
       attributes: {
         [key: string]: string;
@@ -1012,6 +1156,43 @@ export interface components {
     ContactFilterRequest: {
       search?: string | null;
       tags?: string[] | null;
+    };
+    ContactImport: {
+      cancelRequested: boolean;
+      /** Format: int64 */
+      created: number;
+      /** Format: date-time */
+      createdAt: string;
+      defaultCountry: string;
+      delimiter: string | null;
+      encoding: string | null;
+      error: string | null;
+      filename: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      onExisting: string;
+      /** Format: int32 */
+      percent: number;
+      /** Format: int64 */
+      rejected: number;
+      /** Format: int64 */
+      rows: number;
+      /** Format: int64 */
+      sizeBytes: number;
+      /** Format: int64 */
+      skipped: number;
+      /** Format: date-time */
+      startedAt: string | null;
+      status: string;
+      tags: string[];
+      /** Format: date-time */
+      undoneAt: string | null;
+      /** Format: int64 */
+      undoneCount: number | null;
+      /** Format: int64 */
+      updated: number;
     };
     CountResponse: {
       /** Format: int64 */
@@ -1074,12 +1255,38 @@ export interface components {
       field: string;
       message: string;
     };
+    ImportPreview: {
+      defaultCountry: string;
+      delimiter: string;
+      encoding: string;
+      headers: string[];
+      mapping: components['schemas']['ColumnMapping'][];
+      rows: components['schemas']['ImportPreviewRow'][];
+    };
+    ImportPreviewRow: {
+      attributes: {
+        [key: string]: string;
+      };
+      cells: string[];
+      email: string | null;
+      error: string | null;
+      name: string | null;
+      phone: string | null;
+      /** Format: int64 */
+      rowNumber: number;
+      tags: string[];
+    };
     /** @description import.progress: a contact import advanced */
     ImportProgressEvent: {
       /** Format: int64 */
       created: number;
       /** Format: uuid */
       importId: string;
+      /**
+       * Format: int32
+       * @description how much of the file has been read, 0 to 100
+       */
+      percent: number;
       /** Format: int64 */
       processed: number;
       /** Format: int64 */
@@ -1208,6 +1415,10 @@ export interface components {
     };
     PageResponseContact: {
       items: components['schemas']['Contact'][];
+      nextCursor: string | null;
+    };
+    PageResponseContactImport: {
+      items: components['schemas']['ContactImport'][];
       nextCursor: string | null;
     };
     PageResponseDelivery: {
@@ -2391,7 +2602,246 @@ export interface operations {
       };
     };
   };
+  list_4: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponsePageResponseContactImport'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  createRaw: {
+    parameters: {
+      query?: {
+        filename?: string;
+        defaultCountry?: string;
+        onExisting?: string;
+        tags?: string[];
+        mapping?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseContactImport'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  previewRaw: {
+    parameters: {
+      query?: {
+        defaultCountry?: string;
+        onExisting?: string;
+        tags?: string[];
+        mapping?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseImportPreview'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
   get_2: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseContactImport'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseContactImport'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  errors: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  undo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseContactImport'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  get_3: {
     parameters: {
       query?: never;
       header?: never;
@@ -2524,7 +2974,7 @@ export interface operations {
       };
     };
   };
-  list_4: {
+  list_5: {
     parameters: {
       query?: {
         channelId?: string;
@@ -2626,7 +3076,7 @@ export interface operations {
       };
     };
   };
-  get_3: {
+  get_4: {
     parameters: {
       query?: never;
       header?: never;
@@ -2688,7 +3138,7 @@ export interface operations {
       };
     };
   };
-  list_5: {
+  list_6: {
     parameters: {
       query?: {
         search?: string;
@@ -2850,7 +3300,7 @@ export interface operations {
       };
     };
   };
-  get_4: {
+  get_5: {
     parameters: {
       query?: never;
       header?: never;
@@ -2976,7 +3426,7 @@ export interface operations {
       };
     };
   };
-  get_5: {
+  get_6: {
     parameters: {
       query?: never;
       header?: never;
