@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.whatsdex.channels.domain.ChannelService;
 import com.whatsdex.shared.TenantContext;
 import com.whatsdex.support.Browser;
+import com.whatsdex.support.EventStream;
 import com.whatsdex.support.IntegrationTest;
 import com.whatsdex.support.TwoWorkspaces;
 import java.net.ServerSocket;

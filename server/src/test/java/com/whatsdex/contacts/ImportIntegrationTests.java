@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.whatsdex.support.Browser;
+import com.whatsdex.support.EventStream;
 import com.whatsdex.support.IntegrationTest;
 import com.whatsdex.support.TwoWorkspaces;
 import java.nio.charset.StandardCharsets;
@@ -327,6 +328,38 @@ class ImportIntegrationTests {
                 .isEqualTo("mapping");
         assertThat(b.get("/api/v1/contacts/count").data().path("count").asLong())
                 .isZero();
+    }
+
+    @Test
+    void progressEventsReachOnlyTheImportingWorkspace() throws Exception {
+        TwoWorkspaces two = TwoWorkspaces.create(port);
+        try (EventStream a = new EventStream(port, two.a().cookie("WDX_SESSION"));
+                EventStream b = new EventStream(port, two.b().cookie("WDX_SESSION"))) {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            !a.named("ready").isEmpty() && !b.named("ready").isEmpty());
+            JsonNode imp =
+                    importRaw(two.a(), DUPLICATES_AND_INVALID.getBytes(StandardCharsets.UTF_8), "&defaultCountry=NG");
+            String id = imp.path("id").asString();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> a.named("import.progress").stream()
+                            .anyMatch(e -> e.data().path("importId").asString().equals(id)
+                                    && e.data().path("status").asString().equals("completed")));
+            JsonNode last = a.named("import.progress").getLast().data();
+            assertThat(List.of(
+                            last.path("processed").asLong(),
+                            last.path("created").asLong(),
+                            last.path("percent").asLong()))
+                    .containsExactly(6L, 3L, 100L);
+            // a batch of 2 rows at a time: progress came in steps, not only at the end
+            assertThat(a.named("import.progress").size()).isGreaterThan(1);
+            // B's stream is open and live (its own import shows), but never carries A's
+            importRaw(two.b(), "phone\n+2348031110009\n".getBytes(StandardCharsets.UTF_8), "&defaultCountry=NG");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !b.named("import.progress").isEmpty());
+            assertThat(b.named("import.progress"))
+                    .noneMatch(e -> e.data().path("importId").asString().equals(id));
+        }
     }
 
     @Test

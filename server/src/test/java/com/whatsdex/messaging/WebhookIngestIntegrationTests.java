@@ -8,6 +8,7 @@ import com.whatsdex.billing.UsageMetric;
 import com.whatsdex.sandbox.SandboxApi;
 import com.whatsdex.shared.TenantContext;
 import com.whatsdex.support.Browser;
+import com.whatsdex.support.EventStream;
 import com.whatsdex.support.IntegrationTest;
 import com.whatsdex.support.TwoWorkspaces;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.whatsdex.channels;
+package com.whatsdex.support;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,16 +13,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads a workspace's server-sent event stream over real HTTP, as the dashboard's EventSource does. */
-final class EventStream implements AutoCloseable {
+public final class EventStream implements AutoCloseable {
 
-    record Event(String name, JsonNode data) {}
+    public record Event(String name, JsonNode data) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpResponse<Stream<String>> response;
-    final List<Event> events = new CopyOnWriteArrayList<>();
+    public final List<Event> events = new CopyOnWriteArrayList<>();
 
-    EventStream(int port, String sessionCookie) throws Exception {
+    public EventStream(int port, String sessionCookie) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
                 .header("Accept", "text/event-stream")
                 .header("Cookie", "WDX_SESSION=" + sessionCookie)
@@ -35,11 +35,11 @@ final class EventStream implements AutoCloseable {
         Thread.ofVirtual().start(this::read);
     }
 
-    int status() {
+    public int status() {
         return response.statusCode();
     }
 
-    List<Event> named(String name) {
+    public List<Event> named(String name) {
         return events.stream().filter(e -> e.name().equals(name)).toList();
     }
 
