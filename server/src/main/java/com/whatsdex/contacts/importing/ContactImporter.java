@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,11 +100,7 @@ class ContactImporter {
             return;
         }
         try {
-            try {
-                importFile(id, state);
-            } catch (ParseFailure e) {
-                throw e.getCause();
-            }
+            importFile(id, state);
         } catch (CsvParser.CsvSyntaxException e) {
             end(
                     id,
@@ -156,88 +154,121 @@ class ContactImporter {
         long checkpoint = Math.max(1, state.checkpointRecords());
         while (parser.records() < checkpoint && parser.next() != null) {}
 
-        while (true) {
-            Boolean more = tx.execute(s -> {
-                JobState now = imports.lockForJob(id).orElseThrow();
-                if (now.cancelRequested()) {
-                    imports.finish(id, "cancelled", null);
-                    publish(id);
-                    return false;
-                }
-                long t0 = System.nanoTime();
-                StagingWriter staging = imports.openStaging();
-                long dataRows = 0;
-                boolean end = false;
-                try {
-                    while (dataRows < batchRows) {
-                        List<String> cells = parser.next();
-                        if (cells == null) {
-                            end = true;
-                            break;
+        // Parsing (this JVM) and merging (PostgreSQL) overlap: a virtual thread parses the next batch while the
+        // current one merges. The queue holds one batch, so at most three are in memory, whatever the file's size.
+        BlockingQueue<Object> ready = new ArrayBlockingQueue<>(1);
+        Thread parsing = Thread.ofVirtual()
+                .name("import-parse-" + id)
+                .start(() -> TenantContext.runAs(tenantId, () -> {
+                    try {
+                        boolean end = false;
+                        while (!end) {
+                            ParsedBatch batch = parseBatch(parser, rows, raw);
+                            end = batch.end();
+                            ready.put(batch);
                         }
-                        long rowNumber = parser.records(); // the header is record 1
-                        switch (rows.map(rowNumber, cells)) {
-                            case RowMapper.Outcome.Blank b -> {}
-                            case RowMapper.Outcome.Rejected r -> {
-                                dataRows++;
-                                staging.row(rowNumber, null, null, null, null, null, null, null, cells, r.error());
-                            }
-                            case RowMapper.Outcome.Valid v -> {
-                                dataRows++;
-                                var c = v.candidate();
-                                staging.row(
-                                        rowNumber,
-                                        Ids.newId(),
-                                        c.phone(),
-                                        c.rawPhone(),
-                                        c.name(),
-                                        c.email(),
-                                        c.tags(),
-                                        json.writeValueAsString(c.attributes()),
-                                        cells,
-                                        null);
-                            }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt(); // the merging side stopped
+                    } catch (Throwable e) { // whatever stops parsing must reach the merging side, or it waits forever
+                        try {
+                            ready.put(
+                                    e instanceof IOException || e instanceof RuntimeException
+                                            ? e
+                                            : new IllegalStateException(e));
+                        } catch (InterruptedException stopped) {
+                            Thread.currentThread().interrupt();
                         }
                     }
-                } catch (IOException e) {
-                    throw new ParseFailure(e);
-                } finally {
-                    staging.finish();
+                }));
+        try {
+            while (true) {
+                Object next;
+                try {
+                    next = ready.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while importing", e);
                 }
-                long t1 = System.nanoTime();
-                BatchCounts counts = imports.merge(tenantId, id, update, contactLimit);
-                log.debug(
-                        "Import {}: batch of {} rows parsed and staged in {} ms, merged in {} ms",
-                        id,
-                        dataRows,
-                        (t1 - t0) / 1_000_000,
-                        (System.nanoTime() - t1) / 1_000_000);
-                imports.recordBatch(id, dataRows, counts, parser.records(), raw.bytesRead());
-                if (end) {
-                    imports.finish(id, "completed", null);
+                switch (next) {
+                    case IOException e -> throw e;
+                    case RuntimeException e -> throw e;
+                    default -> {}
                 }
-                publish(id);
-                return !end;
-            });
-            if (!Boolean.TRUE.equals(more)) {
-                return;
+                ParsedBatch batch = (ParsedBatch) next;
+                Boolean more = tx.execute(s -> {
+                    JobState now = imports.lockForJob(id).orElseThrow();
+                    if (now.cancelRequested()) {
+                        imports.finish(id, "cancelled", null);
+                        publish(id);
+                        return false;
+                    }
+                    long t0 = System.nanoTime();
+                    imports.stage(batch.rows());
+                    BatchCounts counts = imports.merge(tenantId, id, update, contactLimit);
+                    log.debug(
+                            "Import {}: batch of {} rows parsed in {} ms, staged and merged in {} ms",
+                            id,
+                            batch.dataRows(),
+                            batch.parseMillis(),
+                            (System.nanoTime() - t0) / 1_000_000);
+                    imports.recordBatch(id, batch.dataRows(), counts, batch.records(), batch.bytesRead());
+                    if (batch.end()) {
+                        imports.finish(id, "completed", null);
+                    }
+                    publish(id);
+                    return !batch.end();
+                });
+                if (!Boolean.TRUE.equals(more)) {
+                    return;
+                }
             }
+        } finally {
+            parsing.interrupt();
         }
     }
 
-    /** Carries a parse error out of the transaction callback (which rolls the batch back). */
-    static final class ParseFailure extends RuntimeException {
-        private final IOException cause;
+    /** One batch of rows ready to merge, and where the file stood after it (the batch's checkpoint). */
+    private record ParsedBatch(
+            StagingWriter rows, long dataRows, long records, long bytesRead, boolean end, long parseMillis) {}
 
-        ParseFailure(IOException cause) {
-            super(cause);
-            this.cause = cause;
+    private ParsedBatch parseBatch(CsvParser parser, RowMapper rows, StoredFileInputStream raw) throws IOException {
+        long t0 = System.nanoTime();
+        StagingWriter staging = new StagingWriter();
+        long dataRows = 0;
+        boolean end = false;
+        while (dataRows < batchRows) {
+            List<String> cells = parser.next();
+            if (cells == null) {
+                end = true;
+                break;
+            }
+            long rowNumber = parser.records(); // the header is record 1
+            switch (rows.map(rowNumber, cells)) {
+                case RowMapper.Outcome.Blank b -> {}
+                case RowMapper.Outcome.Rejected r -> {
+                    dataRows++;
+                    staging.row(rowNumber, null, null, null, null, null, null, null, cells, r.error());
+                }
+                case RowMapper.Outcome.Valid v -> {
+                    dataRows++;
+                    var c = v.candidate();
+                    staging.row(
+                            rowNumber,
+                            Ids.newId(),
+                            c.phone(),
+                            c.rawPhone(),
+                            c.name(),
+                            c.email(),
+                            c.tags(),
+                            json.writeValueAsString(c.attributes()),
+                            cells,
+                            null);
+                }
+            }
         }
-
-        @Override
-        public synchronized IOException getCause() {
-            return cause;
-        }
+        staging.finish();
+        return new ParsedBatch(
+                staging, dataRows, parser.records(), raw.bytesRead(), end, (System.nanoTime() - t0) / 1_000_000);
     }
 
     private List<ColumnMapping> mapping(@Nullable String mappingJson, List<String> headers) {

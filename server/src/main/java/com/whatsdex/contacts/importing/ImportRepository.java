@@ -230,10 +230,10 @@ class ImportRepository {
     record BatchCounts(long created, long updated, long skipped, long rejected) {}
 
     /**
-     * Opens COPY into a fresh temporary staging table on the current transaction's connection (the workspace is
-     * set on it). Rows go in with {@link StagingWriter#row}; {@link #merge} then folds them into contacts.
+     * Loads a batch's rows (COPY text, see {@link StagingWriter}) into a fresh temporary staging table on the current
+     * transaction's connection (the workspace is set on it); {@link #merge} then folds them into contacts.
      */
-    StagingWriter openStaging() {
+    void stage(StagingWriter rows) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (var st = connection.createStatement()) {
             st.execute("""
@@ -245,9 +245,13 @@ class ImportRepository {
                     .unwrap(PGConnection.class)
                     .getCopyAPI()
                     .copyIn("copy import_stage from stdin (format text)");
-            return new StagingWriter(copy);
+            byte[] bytes = rows.bytes();
+            for (int off = 0; off < rows.length(); off += 64 * 1024) {
+                copy.writeToCopy(bytes, off, Math.min(64 * 1024, rows.length() - off));
+            }
+            copy.endCopy();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not open the import's staging table", e);
+            throw new IllegalStateException("Could not stage the import's rows", e);
         }
     }
 
@@ -417,17 +421,14 @@ class ImportRepository {
     }
 
     /**
-     * Writes staged rows in COPY's text format (tab-separated, backslash escapes, {@code \N} for null), buffered so
-     * a batch costs a few large writes, never the whole batch in memory.
+     * A batch's rows in COPY's text format (tab-separated, backslash escapes, {@code \N} for null), built in memory
+     * by the parsing thread while the previous batch merges: one batch at a time, never the whole file.
      */
     static final class StagingWriter {
 
-        private final CopyIn copy;
+        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 20);
         private final StringBuilder line = new StringBuilder(64 * 1024);
-
-        StagingWriter(CopyIn copy) {
-            this.copy = copy;
-        }
+        private boolean finished;
 
         void row(
                 long rowNumber,
@@ -456,14 +457,21 @@ class ImportRepository {
             }
         }
 
-        /** Ends the COPY; the staged rows are then visible to the transaction. */
+        /** Ends the batch's text. */
         void finish() {
-            try {
-                flush();
-                copy.endCopy();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not stage the import's rows", e);
+            flush();
+            finished = true;
+        }
+
+        byte[] bytes() {
+            if (!finished) {
+                throw new IllegalStateException("finish() first");
             }
+            return out.toByteArray();
+        }
+
+        int length() {
+            return out.size();
         }
 
         private void field(@Nullable String value) {
@@ -514,12 +522,7 @@ class ImportRepository {
             if (line.isEmpty()) {
                 return;
             }
-            byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-            try {
-                copy.writeToCopy(bytes, 0, bytes.length);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not stage the import's rows", e);
-            }
+            out.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
             line.setLength(0);
         }
     }
