@@ -57,3 +57,12 @@ export type BulkDeleteRequest = RequestOf<paths['/api/v1/contacts/bulk-delete'][
 export type Audience = ItemOf<paths['/api/v1/audiences']['get']>;
 export type AudienceFilter = Audience['filter'];
 export type SaveAudienceRequest = RequestOf<paths['/api/v1/audiences']['post']>;
+
+export type ContactImport = DataOf<paths['/api/v1/contacts/imports/{id}']['get']>;
+export type ContactImportPage = DataOf<paths['/api/v1/contacts/imports']['get']>;
+export type ImportPreview = DataOf<paths['/api/v1/contacts/imports/preview']['post']>;
+export type ImportPreviewRow = ImportPreview['rows'][number];
+export type ColumnMapping = ImportPreview['mapping'][number];
+export type ColumnTarget = ColumnMapping['target'];
+/** One element of the `mapping` JSON parameter (the server's MappingCmd). */
+export type MappingCmd = Pick<ColumnMapping, 'index' | 'target' | 'attributeKey'>;
