@@ -5,7 +5,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../../api/client';
 import type { ContactImport, MappingCmd } from '../../../api/types';
 import { uploadImportFile, type UploadProgress } from './upload';
@@ -90,11 +90,20 @@ export function useStartImport() {
 
 /** One import; follows `import.progress` events, with slow polling in case one is missed. */
 export function useImport(id: string) {
-  return useQuery({
+  const queryClient = useQueryClient();
+  const query = useQuery({
     queryKey: [...importsQueryKey, id],
     queryFn: () => unwrap(api.GET('/api/v1/contacts/imports/{id}', { params: { path: { id } } })),
-    refetchInterval: (query) => (query.state.data && isEnded(query.state.data) ? false : 5000),
+    refetchInterval: (q) => (q.state.data && isEnded(q.state.data) ? false : 5000),
   });
+  // when polling, not an event, saw the end, the history and the contacts are stale too
+  const ended = query.data ? isEnded(query.data) : false;
+  useEffect(() => {
+    if (!ended) return;
+    void queryClient.invalidateQueries({ queryKey: [...importsQueryKey, 'list'] });
+    void queryClient.invalidateQueries({ queryKey: ['contacts'] });
+  }, [ended, queryClient]);
+  return query;
 }
 
 export function useImportHistory() {
