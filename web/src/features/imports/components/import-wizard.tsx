@@ -23,7 +23,7 @@ export function ImportWizard() {
       <Stepper active={active} size="sm" allowNextStepsSelect={false}>
         <Stepper.Step label="Choose a file" />
         <Stepper.Step label="Check the columns" />
-        <Stepper.Step label="Import" />
+        <Stepper.Step label="Follow the import" />
       </Stepper>
       {importId ? (
         <ImportTracker key={importId} importId={importId} onAnother={reset} />
