@@ -1,5 +1,5 @@
 import { CSRF_COOKIE, CSRF_HEADER, ensureCsrfCookie, readCookie } from '../../../api/client';
-import { toApiError } from '../../../api/errors';
+import { ApiError, toApiError } from '../../../api/errors';
 import type { ContactImport } from '../../../api/types';
 
 export interface UploadProgress {
@@ -41,8 +41,18 @@ export async function uploadImportFile(
       if (xhr.status >= 200 && xhr.status < 300 && data) resolve(data);
       else reject(toApiError(xhr.status, body));
     };
-    xhr.onerror = () => reject(toApiError(0, undefined));
-    xhr.onabort = () => reject(toApiError(0, undefined));
+    // The server may refuse a too large file before reading it and close the connection, which
+    // the browser reports as a network error, not as the 413.
+    const failed = () =>
+      reject(
+        new ApiError(
+          0,
+          'upload_failed',
+          'The upload stopped before the server answered: the connection dropped, or the file is larger than the server accepts.',
+        ),
+      );
+    xhr.onerror = failed;
+    xhr.onabort = failed;
     xhr.send(file);
   });
 }

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../../api/errors';
 import { jsonResponse, mockApi, renderWithProviders } from '../../../test/render';
 import { uploadImportFile } from '../api/upload';
 import { ImportPreviewStep } from './import-preview-step';
@@ -154,6 +155,42 @@ describe('ImportPreviewStep', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'This file is not a CSV text file (it holds binary data).',
     );
+  });
+
+  it('says what is wrong with an empty file', async () => {
+    mockApi({
+      'POST /api/v1/contacts/imports/preview': () =>
+        jsonResponse(400, {
+          success: false,
+          error: {
+            code: 'validation_failed',
+            message: 'Validation failed',
+            details: [{ field: 'file', message: 'is empty' }],
+          },
+        }),
+    });
+    renderWithProviders(
+      <ImportPreviewStep file={csvFile()} onBack={() => {}} onStarted={() => {}} />,
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent('The file is empty');
+  });
+
+  it('shows why the import did not start, e.g. a file above the upload limit', async () => {
+    mockApi({ 'POST /api/v1/contacts/imports/preview': () => ok(preview()) });
+    vi.mocked(uploadImportFile).mockRejectedValue(
+      new ApiError(413, 'payload_too_large', 'The file is larger than 200 MB'),
+    );
+    const onStarted = vi.fn();
+    const user = userEvent.setup();
+    renderWithProviders(
+      <ImportPreviewStep file={csvFile()} onBack={() => {}} onStarted={onStarted} />,
+    );
+
+    await screen.findByRole('table', { name: 'Preview rows' });
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    expect(await screen.findByText('The file is larger than 200 MB')).toBeInTheDocument();
+    expect(onStarted).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Import' })).toBeEnabled();
   });
 
   it('uploads the whole file with the options and shows the upload progress', async () => {

@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { ApiError, errorMessage, fieldErrors } from '../../../api/errors';
+import { errorMessage, fieldErrors } from '../../../api/errors';
 import type {
   ColumnMapping,
   ColumnTarget,
@@ -51,6 +51,18 @@ const DELIMITERS: Record<string, string> = {
   '|': 'pipe',
 };
 
+// the options next to inputs; any other error is about the file or unexpected
+const OPTION_FIELDS = new Set(['mapping', 'defaultCountry', 'tags', 'onExisting']);
+
+/** What to say about an error no option input shows, e.g. a binary, empty or too large file. */
+function problem(err: unknown): string | undefined {
+  if (err == null) return undefined;
+  const fields = fieldErrors(err);
+  if (fields.file) return `The file ${fields.file}`;
+  if (Object.keys(fields).some((f) => OPTION_FIELDS.has(f))) return undefined;
+  return errorMessage(err);
+}
+
 function toCmd(m: ColumnMapping): MappingCmd {
   return { index: m.index, target: m.target, attributeKey: m.attributeKey };
 }
@@ -83,13 +95,8 @@ export function ImportPreviewStep({
 
   const errors = { ...fieldErrors(preview.error), ...fieldErrors(start.error) };
   const data = preview.data;
-  // a bad file (binary, empty) or an unexpected failure, as opposed to an option to fix
-  const fileError =
-    preview.isError && !('mapping' in errors || 'defaultCountry' in errors || 'tags' in errors)
-      ? preview.error
-      : undefined;
-  const startError =
-    start.error instanceof ApiError && start.error.details.length > 0 ? undefined : start.error;
+  const fileError = problem(preview.error);
+  const startError = problem(start.error);
   const current = mapping ?? data?.mapping.map(toCmd) ?? [];
   const hasPhone = current.some((m) => m.target === 'phone');
   const uploading = start.isPending;
@@ -120,7 +127,7 @@ export function ImportPreviewStep({
 
       {fileError !== undefined && (
         <Alert color="red" title="This file cannot be imported" role="alert">
-          {errorMessage(fileError)}
+          {fileError}
         </Alert>
       )}
 
@@ -163,6 +170,7 @@ export function ImportPreviewStep({
               description="Matched by phone number"
               value={onExisting}
               onChange={(v) => setOnExisting(v as OnExisting)}
+              error={errors.onExisting}
             >
               <Stack gap="xs" mt="xs">
                 <Radio
@@ -190,9 +198,9 @@ export function ImportPreviewStep({
             />
           </Stack>
 
-          {startError != null && (
+          {startError !== undefined && (
             <Alert color="red" title="The import did not start" role="alert">
-              {errorMessage(startError)}
+              {startError}
             </Alert>
           )}
 
@@ -209,7 +217,7 @@ export function ImportPreviewStep({
             </Stack>
           ) : (
             <Group>
-              <Button onClick={startImport} disabled={!hasPhone || fileError !== undefined}>
+              <Button onClick={startImport} disabled={!hasPhone || preview.isError}>
                 Import
               </Button>
             </Group>
