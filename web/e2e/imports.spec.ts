@@ -51,7 +51,7 @@ test('import a CSV: preview, import, result counts, rejected rows, then the cont
   await page.screenshot({ path: `${SHOTS}/imports-result.png`, fullPage: true });
 
   const downloading = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Download rejected rows' }).click();
+  await page.getByRole('link', { name: 'Download rejected rows', exact: true }).click();
   const rejected = await readFile(await (await downloading).path(), 'utf8');
   expect(rejected).toContain('Bad,12,');
 
