@@ -41,6 +41,15 @@ describe('ImportTracker', () => {
     expect(screen.queryByRole('link', { name: 'Download rejected rows' })).toBeNull();
   });
 
+  it('says when an import was undone', async () => {
+    mockApi({
+      'GET /api/v1/contacts/imports/i1': () =>
+        ok(contactImport({ undoneAt: '2026-01-02T05:00:00Z', undoneCount: 1 })),
+    });
+    renderWithProviders(<ImportTracker importId="i1" onAnother={() => {}} />);
+    expect(await screen.findByText(/1 created contacts removed/)).toBeInTheDocument();
+  });
+
   it('shows why an import failed', async () => {
     mockApi({
       'GET /api/v1/contacts/imports/i1': () =>

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { ContactImport } from '../../../api/types';
+import { formatDateTime } from '../../../components/format';
 import { showApiError } from '../../../components/notify';
 import { ErrorState, LoadingState } from '../../../components/states';
 import { errorsUrl, isEnded, useCancelImport, useImport } from '../api/use-imports';
@@ -105,6 +106,12 @@ export function ImportResult({ imp, onAnother }: { imp: ContactImport; onAnother
           ))}
         </Table.Tbody>
       </Table>
+      {imp.undoneAt && (
+        <Text size="sm">
+          Undone {formatDateTime(imp.undoneAt)}: {(imp.undoneCount ?? 0).toLocaleString()} created
+          contacts removed.
+        </Text>
+      )}
       {imp.skipped > 0 && (
         <Text size="sm" c="dimmed">
           Skipped rows repeated a phone number already in the file or, with “skip existing”, in your
