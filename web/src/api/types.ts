@@ -65,3 +65,11 @@ export type SaveTemplateRequest = RequestOf<paths['/api/v1/templates']['post']>;
 export type RenderTemplateRequest = RequestOf<paths['/api/v1/templates/render']['post']>;
 export type TemplatePreview = DataOf<paths['/api/v1/templates/render']['post']>;
 export type ContactListItem = ItemOf<paths['/api/v1/contacts']['get']>;
+export type ContactImport = DataOf<paths['/api/v1/contacts/imports/{id}']['get']>;
+export type ContactImportPage = DataOf<paths['/api/v1/contacts/imports']['get']>;
+export type ImportPreview = DataOf<paths['/api/v1/contacts/imports/preview']['post']>;
+export type ImportPreviewRow = ImportPreview['rows'][number];
+export type ColumnMapping = ImportPreview['mapping'][number];
+export type ColumnTarget = ColumnMapping['target'];
+/** One element of the `mapping` JSON parameter (the server's MappingCmd). */
+export type MappingCmd = Pick<ColumnMapping, 'index' | 'target' | 'attributeKey'>;

@@ -14,6 +14,8 @@ const INVALIDATIONS: Record<string, QueryKey[]> = {
   // an inbound message may create the contact or change its opt-out and last-inbound time
   'message.received': [['messages'], ['contacts']],
   'message.status': [['messages'], ['sandbox-deliveries']],
+  // an import's progress; the contacts it merged so far show up in the list
+  'import.progress': [['imports'], ['contacts']],
 };
 
 export const KNOWN_EVENT_TYPES = Object.keys(INVALIDATIONS);

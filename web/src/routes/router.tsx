@@ -6,6 +6,7 @@ import { DashboardPage } from './dashboard-page';
 import { NotFoundPage } from './not-found-page';
 import { AudiencesPage } from './audiences-page';
 import { ContactPage } from './contact-page';
+import { ContactsImportPage } from './contacts-import-page';
 import { ContactsPage } from './contacts-page';
 import { AgentsPage, CampaignsPage, InboxPage, UsagePage } from './placeholder-pages';
 import { ProtectedLayout } from './protected-layout';
@@ -30,6 +31,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <DashboardPage /> },
       { path: 'inbox', element: <InboxPage /> },
       { path: 'contacts', element: <ContactsPage /> },
+      { path: 'contacts/import', element: <ContactsImportPage /> },
       { path: 'contacts/:contactId', element: <ContactPage /> },
       { path: 'audiences', element: <AudiencesPage /> },
       { path: 'campaigns', element: <CampaignsPage /> },
