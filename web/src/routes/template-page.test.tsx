@@ -90,10 +90,14 @@ describe('TemplatePage: AI Spin', () => {
 
       const toggle = within(dialog).getByRole('button', { name: 'Show 1 rejected variant' });
       expect(toggle).toHaveAttribute('aria-expanded', 'false');
+      expect(within(dialog).queryByRole('list', { name: 'Rejected variants' })).toBeNull();
       await user.click(toggle);
       expect(toggle).toHaveAttribute('aria-expanded', 'true');
-      const rejected = within(dialog).getByRole('list', { name: 'Rejected variants' });
-      expect(within(rejected).getByText('Hello there, sale today')).toBeVisible();
+      // the collapse opens with a transition
+      const rejected = await within(dialog).findByRole('list', { name: 'Rejected variants' });
+      await waitFor(() =>
+        expect(within(rejected).getByText('Hello there, sale today')).toBeVisible(),
+      );
       expect(within(rejected).getByText('dropped {{first_name}}')).toBeVisible();
     },
   );
