@@ -130,14 +130,21 @@ function SpinDialog({
   onDone: () => void;
 }) {
   const spin = useSpin();
-  const [count, setCount] = useState<number>(DEFAULT_VARIANT_COUNT);
+  // what the input holds: a number, or '' while it is being retyped
+  const [count, setCount] = useState<number | string>(DEFAULT_VARIANT_COUNT);
   const [result, setResult] = useState<SpinResult | null>(null);
   const [states, setStates] = useState<VariantState[]>([]);
   const [insertError, setInsertError] = useState<string | null>(null);
   const [showRejected, { toggle: toggleRejected }] = useDisclosure(false);
 
   const empty = body.trim() === '';
+  const validCount =
+    typeof count === 'number' &&
+    Number.isInteger(count) &&
+    count >= 1 &&
+    count <= MAX_VARIANT_COUNT;
   const run = () => {
+    if (typeof count !== 'number') return;
     setInsertError(null);
     spin.mutate(
       { body, count },
@@ -187,10 +194,11 @@ function SpinDialog({
           allowDecimal={false}
           allowNegative={false}
           value={count}
-          onChange={(v) => setCount(typeof v === 'number' ? v : DEFAULT_VARIANT_COUNT)}
+          onChange={setCount}
+          error={validCount ? undefined : `How many, from 1 to ${MAX_VARIANT_COUNT}`}
           w={140}
         />
-        <Button onClick={run} loading={spin.isPending} disabled={empty}>
+        <Button onClick={run} loading={spin.isPending} disabled={empty || !validCount}>
           {result ? 'Generate again' : 'Generate variants'}
         </Button>
       </Group>
