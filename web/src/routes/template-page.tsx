@@ -1,15 +1,16 @@
 import { useParams } from 'react-router';
+import { AiSpin } from '../features/spin/components/ai-spin';
 import { TemplateEditor } from '../features/templates/components/template-editor';
+import type { AiSpinSlot } from '../features/templates/components/template-form';
 
-/**
- * /templates/new and /templates/:templateId. The AI Spin action (enterprise) will be composed into
- * the editor here through its `aiSpinSlot` once its feature exists.
- */
+const aiSpin: AiSpinSlot = ({ value, onChange }) => <AiSpin body={value} onBodyChange={onChange} />;
+
+/** /templates/new and /templates/:templateId, with the AI Spin action (enterprise) in the editor. */
 export function TemplatePage() {
   const { templateId = 'new' } = useParams();
   return templateId === 'new' ? (
-    <TemplateEditor key="new" />
+    <TemplateEditor key="new" aiSpinSlot={aiSpin} />
   ) : (
-    <TemplateEditor key={templateId} id={templateId} />
+    <TemplateEditor key={templateId} id={templateId} aiSpinSlot={aiSpin} />
   );
 }

@@ -1,12 +1,11 @@
 import { Anchor, Stack, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../../api/errors';
 import type { Template } from '../../../api/types';
 import { showSuccess } from '../../../components/notify';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useTemplate } from '../api/use-templates';
-import { TemplateForm } from './template-form';
+import { TemplateForm, type AiSpinSlot } from './template-form';
 
 function Back() {
   return (
@@ -17,7 +16,7 @@ function Back() {
 }
 
 /** A page around the template form: a new template, or an existing one loaded by id. */
-export function TemplateEditor({ id, aiSpinSlot }: { id?: string; aiSpinSlot?: ReactNode }) {
+export function TemplateEditor({ id, aiSpinSlot }: { id?: string; aiSpinSlot?: AiSpinSlot }) {
   const navigate = useNavigate();
   const done = () => void navigate('/templates');
   const onSaved = (verb: string) => (t: Template) => {
@@ -48,7 +47,7 @@ function ExistingTemplate({
   id: string;
   onCancel: () => void;
   onSaved: (t: Template) => void;
-  aiSpinSlot?: ReactNode;
+  aiSpinSlot?: AiSpinSlot;
 }) {
   const template = useTemplate(id);
   if (template.isPending) return <LoadingState label="Loading the template" />;

@@ -30,6 +30,9 @@ import { VariableHelper } from './variable-helper';
 
 export const PREVIEW_DEBOUNCE_MS = 400;
 
+/** Renders the AI Spin action for the body in the editor; `onChange` puts a new body there. */
+export type AiSpinSlot = (body: { value: string; onChange: (body: string) => void }) => ReactNode;
+
 interface Values {
   name: string;
   category: TemplateCategory;
@@ -105,10 +108,10 @@ export function TemplateForm({
   onSaved: (template: Template) => void;
   /**
    * Where the AI Spin action goes (enterprise: variants of the body that keep every variable).
-   * Its endpoint is being built in another module; routes will compose it here, so this feature
-   * does not import that one. Nothing is rendered until then.
+   * Routes compose it here, so this feature does not import that one; it gets the body and a way
+   * to replace it. Nothing is rendered without it.
    */
-  aiSpinSlot?: ReactNode;
+  aiSpinSlot?: AiSpinSlot;
 }) {
   const create = useCreateTemplate();
   const update = useUpdateTemplate();
@@ -225,7 +228,10 @@ export function TemplateForm({
                 {length.toLocaleString()} / {MAX_BODY_LENGTH.toLocaleString()}
               </Text>
             </Group>
-            {aiSpinSlot}
+            {aiSpinSlot?.({
+              value: form.values.body,
+              onChange: (next) => form.setFieldValue('body', next),
+            })}
 
             <Stack gap={4}>
               <Text size="sm" fw={500} id="media-kind-label">
