@@ -344,6 +344,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/contacts/attribute-keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The custom attribute keys the workspace's contacts use, in name order (at most 500) */
+    get: operations['attributeKeys'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/contacts/bulk-delete': {
     parameters: {
       query?: never;
@@ -857,6 +874,10 @@ export interface components {
       name: string;
       prefix: string;
     };
+    ApiResponseAttributeKeysResponse: {
+      data: components['schemas']['AttributeKeysResponse'] | null;
+      success: boolean;
+    };
     ApiResponseAudience: {
       data: components['schemas']['Audience'] | null;
       success: boolean;
@@ -976,6 +997,9 @@ export interface components {
     ApiResponseWorkspaceView: {
       data: components['schemas']['WorkspaceView'] | null;
       success: boolean;
+    };
+    AttributeKeysResponse: {
+      keys: string[];
     };
     Audience: {
       /** Format: int64 */
@@ -2490,6 +2514,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ApiResponseContact'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  attributeKeys: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseAttributeKeysResponse'];
         };
       };
       /** @description The error envelope */

@@ -87,6 +87,15 @@ export function useContactOptions(search: string) {
   });
 }
 
+/** The custom attribute keys the workspace's contacts use, for the variable helper. */
+export function useAttributeKeys() {
+  return useQuery({
+    queryKey: ['contacts', 'attribute-keys'],
+    queryFn: () => unwrap(api.GET('/api/v1/contacts/attribute-keys')),
+    staleTime: 60_000,
+  });
+}
+
 function useInvalidateTemplates() {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: templatesQueryKey });

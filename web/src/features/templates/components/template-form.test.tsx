@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, mockApi, renderWithProviders } from '../../../test/render';
@@ -93,6 +93,31 @@ describe('TemplateForm', () => {
     ).toBeInTheDocument();
     expect(screen.getByLabelText(/^Name/)).toHaveAttribute('aria-invalid', 'true');
     expect(onSaved).not.toHaveBeenCalled();
+  });
+
+  it('offers the workspace’s own attribute keys, once each', LONG, async () => {
+    mockApi({
+      'POST /api/v1/templates/render': renderOk,
+      'GET /api/v1/contacts/attribute-keys': () => ok({ keys: ['city', 'loyalty_points', 'name'] }),
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<TemplateForm template={SAVED} onCancel={() => {}} onSaved={() => {}} />);
+
+    const fields = await screen.findByRole(
+      'group',
+      { name: "Your contacts' fields" },
+      { timeout: 5000 },
+    );
+    expect(
+      within(fields)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['{{city}}', '{{loyalty_points}}']);
+    expect(screen.getAllByRole('button', { name: 'Insert name' })).toHaveLength(1);
+    const body = screen.getByLabelText<HTMLTextAreaElement>(/^Message/);
+    body.setSelectionRange(body.value.length, body.value.length);
+    await user.click(within(fields).getByRole('button', { name: 'Insert city' }));
+    expect(body.value.endsWith('{{city}}')).toBe(true);
   });
 
   it('inserts variables at the cursor and saves what the server expects', LONG, async () => {

@@ -1,5 +1,6 @@
 import { Button, Code, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { useAttributeKeys } from '../api/use-templates';
 import {
   BUILT_IN_VARIABLES,
   fallbackProblem,
@@ -9,13 +10,18 @@ import {
 
 /**
  * Buttons that insert `{{first_name}}`-style placeholders, optionally with a default for contacts
- * without a value. Custom attributes are typed by key: no endpoint lists the workspace's keys yet.
+ * without a value: the built-in variables, the custom attribute keys the workspace's contacts use,
+ * and any other key typed in.
  */
 export function VariableHelper({ onInsert }: { onInsert: (placeholder: string) => void }) {
   const [fallback, setFallback] = useState('');
   const [attribute, setAttribute] = useState('');
   const [attributeError, setAttributeError] = useState<string | null>(null);
   const badFallback = fallbackProblem(fallback);
+  const attributeKeys = useAttributeKeys();
+  const keys = (attributeKeys.data?.keys ?? []).filter(
+    (key) => !(BUILT_IN_VARIABLES as readonly string[]).includes(key),
+  );
 
   const insert = (name: string) => {
     if (badFallback) return;
@@ -48,6 +54,24 @@ export function VariableHelper({ onInsert }: { onInsert: (placeholder: string) =
           </Button>
         ))}
       </Group>
+      {keys.length > 0 && (
+        <Group gap={6} wrap="wrap" role="group" aria-label="Your contacts' fields">
+          <Text size="xs" c="dimmed">
+            Your contacts’ fields
+          </Text>
+          {keys.map((key) => (
+            <Button
+              key={key}
+              size="compact-xs"
+              variant="default"
+              aria-label={`Insert ${key}`}
+              onClick={() => insert(key)}
+            >
+              {`{{${key}}}`}
+            </Button>
+          ))}
+        </Group>
+      )}
       <Group gap="xs" align="flex-start" wrap="wrap">
         <TextInput
           size="xs"

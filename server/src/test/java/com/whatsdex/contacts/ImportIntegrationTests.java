@@ -229,6 +229,65 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void cancellingARunningImportStopsItAtABatchBoundaryAndKeepsWhatWasMerged() {
+        Browser b = workspace("Cancel import", "NG");
+        StringBuilder csv = new StringBuilder("phone,name\n");
+        for (int i = 0; i < 3000; i++) {
+            csv.append(String.format("+23480311%05d,Person %d%n", i, i));
+        }
+        Browser.Response accepted = b.bytes(
+                "POST", IMPORTS + "?filename=big.csv", csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertThat(accepted.status()).as(accepted.raw()).isEqualTo(202);
+        String id = accepted.data().path("id").asString();
+
+        // cancel once it is running and has merged some rows
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> b.get(IMPORTS + "/" + id).data().path("rows").asLong() > 0);
+        Browser.Response cancel = b.post(IMPORTS + "/" + id + "/cancel", null);
+        assertThat(cancel.status()).as(cancel.raw()).isEqualTo(200);
+        JsonNode imp = finished(b, id);
+        assertThat(imp.path("status").asString()).isEqualTo("cancelled");
+        // 2 rows a batch here: stopping took at most a batch, far from all 3,000 rows
+        long created = imp.path("created").asLong();
+        assertThat(created).isPositive();
+        assertThat(imp.path("rows").asLong()).isLessThan(3000);
+        assertThat(b.get("/api/v1/contacts/count").data().path("count").asLong())
+                .isEqualTo(created);
+        // what was merged stays until undone
+        Browser.Response undo = b.post(IMPORTS + "/" + id + "/undo", null);
+        assertThat(undo.status()).as(undo.raw()).isEqualTo(200);
+        assertThat(b.get("/api/v1/contacts/count").data().path("count").asLong())
+                .isZero();
+    }
+
+    @Test
+    void attributeKeysFromImportsAndEditsAreListedForTheWorkspaceOnly() {
+        TwoWorkspaces two = TwoWorkspaces.create(port);
+        importRaw(
+                two.a(),
+                "phone,name,City,Loyalty Points\n+2348031110001,A,Lagos,10\n".getBytes(StandardCharsets.UTF_8),
+                "&defaultCountry=NG");
+        String contact = two.a()
+                .get("/api/v1/contacts")
+                .data()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString();
+        assertThat(two.a()
+                        .patch(
+                                "/api/v1/contacts/" + contact,
+                                Map.of("attributes", Map.of("city", "Abuja", "tier", "gold")))
+                        .status())
+                .isEqualTo(200);
+        Browser.Response keys = two.a().get("/api/v1/contacts/attribute-keys");
+        assertThat(keys.status()).as(keys.raw()).isEqualTo(200);
+        assertThat(texts(keys.data().path("keys"))).containsExactly("city", "loyalty_points", "tier");
+        assertThat(texts(two.b().get("/api/v1/contacts/attribute-keys").data().path("keys")))
+                .isEmpty();
+    }
+
+    @Test
     void aFileWithOnlyAHeaderCompletesWithNoRows() {
         Browser b = workspace("Header only", "NG");
         JsonNode imp = importRaw(b, "name,phone\r\n".getBytes(StandardCharsets.UTF_8), "");

@@ -61,6 +61,13 @@ class ContactRepository {
                 .single();
     }
 
+    /** The custom attribute keys in use (V14 keeps them), in name order. */
+    List<String> attributeKeys() {
+        return jdbc.sql("select key from contact_attribute_keys order by key limit 500")
+                .query(String.class)
+                .list();
+    }
+
     long total() {
         return jdbc.sql("select total from contact_counts")
                 .query(Long.class)

@@ -91,6 +91,11 @@ public class ContactService implements ContactsApi {
         return inTx(() -> contacts.find(id)).orElseThrow(() -> ApiException.notFound("Contact"));
     }
 
+    /** The custom attribute keys the workspace's contacts use (at most 500), for variable helpers. */
+    public List<String> attributeKeys() {
+        return inTx(contacts::attributeKeys);
+    }
+
     @Override
     public long count() {
         return inTx(contacts::total);

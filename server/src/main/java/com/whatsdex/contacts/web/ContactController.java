@@ -48,6 +48,8 @@ class ContactController {
 
     record CountResponse(long count) {}
 
+    record AttributeKeysResponse(List<String> keys) {}
+
     private final ContactService contacts;
 
     ContactController(ContactService contacts) {
@@ -67,6 +69,12 @@ class ContactController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         return ApiResponse.of(contacts.list(filter(search, tag), sortOrDefault(sort), limit, cursor));
+    }
+
+    @GetMapping("/attribute-keys")
+    @Operation(summary = "The custom attribute keys the workspace's contacts use, in name order (at most 500)")
+    ApiResponse<AttributeKeysResponse> attributeKeys() {
+        return ApiResponse.of(new AttributeKeysResponse(contacts.attributeKeys()));
     }
 
     @GetMapping("/count")
