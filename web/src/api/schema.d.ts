@@ -668,6 +668,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/templates/media': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload an image, video or document for a template
+     * @description Answers the file's public link: put it in the template's media.url. JPEG/PNG up to 5 MB, MP4/3GP up to 16 MB, PDF/Word/Excel/PowerPoint/text up to 100 MB (WhatsApp's limits): other types 415, larger files 413.
+     */
+    post: operations['upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/templates/render': {
     parameters: {
       query?: never;
@@ -984,6 +1004,10 @@ export interface components {
     };
     ApiResponseSpinResult: {
       data: components['schemas']['SpinResult'] | null;
+      success: boolean;
+    };
+    ApiResponseTemplateMediaUpload: {
+      data: components['schemas']['TemplateMediaUpload'] | null;
       success: boolean;
     };
     ApiResponseTemplateView: {
@@ -1577,6 +1601,16 @@ export interface components {
     };
     TemplateMediaCmd: {
       kind: string;
+      url: string;
+    };
+    TemplateMediaUpload: {
+      filename: string;
+      /** Format: uuid */
+      id: string;
+      kind: string;
+      mime: string;
+      /** Format: int64 */
+      sizeBytes: number;
       url: string;
     };
     TemplateMeta: {
@@ -3245,6 +3279,42 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ApiResponseTemplateView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseTemplateMediaUpload'];
         };
       };
       /** @description The error envelope */

@@ -87,6 +87,26 @@ export function useContactOptions(search: string) {
   });
 }
 
+/**
+ * Uploads an image, video or document for a template; answers its public link for media.url. The
+ * body is sent as multipart form data (the generated type describes the file part as a string).
+ */
+export function useUploadTemplateMedia() {
+  return useMutation({
+    mutationFn: (file: File) =>
+      unwrap(
+        api.POST('/api/v1/templates/media', {
+          body: { file: file.name },
+          bodySerializer: () => {
+            const form = new FormData();
+            form.append('file', file, file.name);
+            return form;
+          },
+        }),
+      ),
+  });
+}
+
 /** The custom attribute keys the workspace's contacts use, for the variable helper. */
 export function useAttributeKeys() {
   return useQuery({

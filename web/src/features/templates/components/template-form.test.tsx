@@ -120,6 +120,39 @@ describe('TemplateForm', () => {
     expect(body.value.endsWith('{{city}}')).toBe(true);
   });
 
+  it('uploads a file and puts its public link in the media URL', LONG, async () => {
+    document.cookie = 'XSRF-TOKEN=t; path=/';
+    const link = 'http://localhost:8080/media/templates/w1/m1/tag/sale.png';
+    const { requests } = mockApi({
+      'POST /api/v1/templates/render': renderOk,
+      'POST /api/v1/templates/media': () =>
+        ok(
+          {
+            id: 'm1',
+            kind: 'image',
+            filename: 'sale.png',
+            mime: 'image/png',
+            sizeBytes: 4,
+            url: link,
+          },
+          201,
+        ),
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<TemplateForm template={SAVED} onCancel={() => {}} onSaved={() => {}} />);
+
+    await user.click(screen.getByText('Image'));
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]');
+    expect(input).not.toBeNull();
+    await user.upload(input!, new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'sale.png'));
+    await waitFor(() => expect(screen.getByLabelText(/^Media URL/)).toHaveValue(link));
+    const post = requests.find((r) => r.url.endsWith('/api/v1/templates/media'));
+    expect(post!.headers.get('Content-Type')).toMatch(/^multipart\/form-data; boundary=/);
+    const part = (await post!.formData()).get('file');
+    expect(part).not.toBeNull();
+    expect(typeof part).not.toBe('string'); // a file part, not a text field
+  });
+
   it('inserts variables at the cursor and saves what the server expects', LONG, async () => {
     document.cookie = 'XSRF-TOKEN=t; path=/';
     const { requests } = mockApi({

@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   Button,
+  FileButton,
   Grid,
   Group,
   SegmentedControl,
@@ -22,7 +23,12 @@ import type {
   TemplateCategory,
 } from '../../../api/types';
 import { showFormErrors } from '../../../components/form-errors';
-import { useCreateTemplate, useTemplatePreview, useUpdateTemplate } from '../api/use-templates';
+import {
+  useCreateTemplate,
+  useTemplatePreview,
+  useUpdateTemplate,
+  useUploadTemplateMedia,
+} from '../api/use-templates';
 import { insertAt, MAX_BODY_LENGTH } from './placeholders';
 import { CATEGORIES, CATEGORY_LABELS, MEDIA_KINDS, type MediaKind } from './template-labels';
 import { TemplatePreview } from './template-preview';
@@ -114,6 +120,7 @@ export function TemplateForm({
   aiSpinSlot?: AiSpinSlot;
 }) {
   const create = useCreateTemplate();
+  const upload = useUploadTemplateMedia();
   const update = useUpdateTemplate();
   const form = useForm<Values>({
     mode: 'controlled',
@@ -254,13 +261,39 @@ export function TemplateForm({
                 </Text>
               )}
               {form.values.media.kind !== 'none' && (
-                <TextInput
-                  label="Media URL"
-                  description="A public http(s) link the channel fetches when sending"
-                  placeholder="https://example.com/offer.jpg"
-                  withAsterisk
-                  {...form.getInputProps('media.url')}
-                />
+                <Group align="flex-end" wrap="nowrap">
+                  <TextInput
+                    label="Media URL"
+                    description="A public http(s) link the channel fetches when sending, or upload a file"
+                    placeholder="https://example.com/offer.jpg"
+                    withAsterisk
+                    style={{ flex: 1 }}
+                    {...form.getInputProps('media.url')}
+                  />
+                  <FileButton
+                    onChange={(file) => {
+                      if (!file) return;
+                      upload.mutate(file, {
+                        onSuccess: (uploaded) => {
+                          form.setFieldValue('media.kind', uploaded.kind as MediaKind);
+                          form.setFieldValue('media.url', uploaded.url);
+                        },
+                        onError: (err) =>
+                          form.setFieldError(
+                            'media.url',
+                            err instanceof ApiError ? err.message : 'The upload failed',
+                          ),
+                      });
+                    }}
+                    accept=".jpg,.jpeg,.png,.mp4,.3gp,.pdf,.txt,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
+                  >
+                    {(props) => (
+                      <Button {...props} variant="default" loading={upload.isPending}>
+                        Upload file
+                      </Button>
+                    )}
+                  </FileButton>
+                </Group>
               )}
             </Stack>
 

@@ -57,6 +57,31 @@ public final class SecretBox {
         return seal(plaintext, NO_AAD);
     }
 
+    /**
+     * An unforgeable tag for {@code message} (HMAC-SHA-256 under a key derived from the master key for
+     * {@code purpose}, 128 bits, base64url): for capability URLs such as public media links, which must work without
+     * a session and must not be guessable or transferable to another resource.
+     */
+    public String mac(String purpose, String message) {
+        try {
+            javax.crypto.Mac derive = javax.crypto.Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] purposeKey = derive.doFinal(("mac:" + purpose).getBytes(StandardCharsets.UTF_8));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(purposeKey, "HmacSHA256"));
+            byte[] tag = mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(tag, 16));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+        }
+    }
+
+    /** Whether {@code tag} is {@link #mac}'s tag for the message, compared in constant time. */
+    public boolean verifyMac(String purpose, String message, String tag) {
+        return java.security.MessageDigest.isEqual(
+                mac(purpose, message).getBytes(StandardCharsets.US_ASCII), tag.getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** @param associatedData not secret, not stored; the same value must be given to {@link #open(String, String)} */
     public String seal(String plaintext, String associatedData) {
         return seal(plaintext, associatedData.getBytes(StandardCharsets.UTF_8));
