@@ -38,5 +38,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // a 2-core machine running the server's suite beside these is slow: time limits are for hangs, not speed
+    testTimeout: 30_000,
   },
 });
