@@ -1,0 +1,33 @@
+package com.whatsdex.campaigns.domain;
+
+import com.whatsdex.jobs.JobScheduler;
+import com.whatsdex.jobs.TenantJobData;
+import com.whatsdex.shared.TenantContext;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Schedules a campaign's dispatcher: one execution per campaign, its instance id the campaign id, so however many
+ * instances ask, at most one dispatcher exists (and runs) for a campaign.
+ */
+@Component
+class DispatchScheduler {
+
+    static final String TASK = "campaigns.dispatch";
+
+    /** Job data of a campaign's dispatcher. */
+    record Dispatch(UUID tenantId, UUID campaignId) implements TenantJobData {}
+
+    private final JobScheduler jobs;
+
+    DispatchScheduler(JobScheduler jobs) {
+        this.jobs = jobs;
+    }
+
+    /** Schedules the dispatcher at {@code when} unless one is already pending or running (then it changes nothing). */
+    boolean ensure(UUID campaignId, Instant when) {
+        return jobs.schedule(
+                TASK, campaignId.toString(), new Dispatch(TenantContext.requireTenantId(), campaignId), when);
+    }
+}
