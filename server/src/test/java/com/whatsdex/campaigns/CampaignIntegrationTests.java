@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.whatsdex.sandbox.SandboxApi;
 import com.whatsdex.sandbox.SandboxDelivery;
+import com.whatsdex.shared.TenantContext;
 import com.whatsdex.support.Browser;
 import com.whatsdex.support.IntegrationTest;
 import com.whatsdex.support.TwoWorkspaces;
@@ -23,12 +24,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Campaigns over real HTTP on sandbox channels: exactly once, pause/resume, pools, windows, actions, isolation. */
@@ -45,6 +50,12 @@ class CampaignIntegrationTests {
 
     @Autowired
     TestCampaignClock.Movable clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager txManager;
 
     @AfterEach
     void resetClock() {
@@ -235,6 +246,64 @@ class CampaignIntegrationTests {
         Map<String, Integer> delivered = awaitAllReached(b, List.of(channel), phones);
         assertThat(delivered.keySet()).containsExactlyInAnyOrderElementsOf(phones);
         assertThat(delivered.values()).allMatch(n -> n == 1);
+    }
+
+    @Test
+    void recipientsInFlightAtACrashTakeTheirMessagesOutcomeOrBecomeUnknownAndAreNeverResent() {
+        Browser b = workspace();
+        String channel = channel(b);
+        List<String> phones = phones(10, 0);
+        importContacts(b, phones);
+        String id = create(b, campaign("Crash", List.of(channel)));
+        action(b, id, "start");
+        awaitStatus(b, id, "completed");
+        assertThat(awaitAllReached(b, List.of(channel), phones).values()).allMatch(n -> n == 1);
+
+        // what a kill -9 mid-batch leaves: three rows 'sending' with nothing recorded, the campaign running; the
+        // first row's attempt has no message (it never left), the other two were sent before the crash
+        UUID campaign = UUID.fromString(id);
+        TenantContext.runAs(
+                b.workspaceId(),
+                () -> new TransactionTemplate(txManager).executeWithoutResult(s -> {
+                    jdbc.sql("""
+                            update campaign_recipients set status = 'sending', message_id = null, channel_id = null
+                            where campaign_id = :c and id in (
+                                select id from campaign_recipients where campaign_id = :c order by id limit 3)
+                            """).param("c", campaign).update();
+                    jdbc.sql("""
+                            update campaign_recipients set attempt = 2 where campaign_id = :c and id = (
+                                select id from campaign_recipients where campaign_id = :c order by id limit 1)
+                            """).param("c", campaign).update();
+                    jdbc.sql("update campaigns set status = 'running', finished_at = null where id = :c")
+                            .param("c", campaign)
+                            .update();
+                    jdbc.sql("insert into campaign_runs (campaign_id, tenant_id) values (:c, current_tenant_id())")
+                            .param("c", campaign)
+                            .update();
+                }));
+
+        // the watcher starts a dispatcher for the running campaign; it recovers the rows and completes
+        JsonNode done = awaitStatus(b, id, "completed");
+        assertThat(done.path("counts").path("unknown").asLong()).isEqualTo(1);
+        assertThat(done.path("counts").path("pending").asLong()
+                        + done.path("counts").path("sending").asLong())
+                .isZero();
+        JsonNode first3 =
+                b.get(CAMPAIGNS + "/" + id + "/recipients?limit=3").data().path("items");
+        assertThat(first3.get(0).path("status").asString()).isEqualTo("unknown");
+        assertThat(first3.get(0).path("messageId").isNull()).isTrue();
+        for (int i = 1; i < 3; i++) {
+            assertThat(first3.get(i).path("status").asString()).isIn("sent", "delivered", "read");
+            assertThat(first3.get(i).path("messageId").isNull()).isFalse();
+        }
+        assertThat(b.get(CAMPAIGNS + "/" + id + "/recipients?status=unknown")
+                        .data()
+                        .path("items"))
+                .hasSize(1);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> deliveriesPerPhone(b, channel).values().stream().allMatch(n -> n == 1));
+        assertThat(deliveriesPerPhone(b, channel)).hasSize(10);
     }
 
     // ---- channels
