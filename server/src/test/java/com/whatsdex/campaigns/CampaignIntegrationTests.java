@@ -335,6 +335,37 @@ class CampaignIntegrationTests {
         assertThat(deliveriesPerPhone(two.b(), foreign)).isEmpty();
     }
 
+    @Test
+    void aPoolChannelThatGoesAwayMidRunIsSkippedAndTheOthersCarryOn() {
+        Browser b = workspace();
+        String a = channel(b);
+        String lost = channel(b);
+        slowDown(b, a, 40);
+        slowDown(b, lost, 40);
+        List<String> phones = phones(200, 0);
+        importContacts(b, phones);
+        String id = create(b, campaign("Shift", List.of(a, lost)));
+
+        action(b, id, "start");
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> deliveriesPerPhone(b, lost).size() >= 25);
+        Map<String, Integer> viaLost = deliveriesPerPhone(b, lost);
+        assertThat(b.delete("/api/v1/channels/" + lost).status()).isBetween(200, 204);
+
+        JsonNode done = awaitStatus(b, id, "completed");
+        JsonNode counts = done.path("counts");
+        assertThat(counts.path("total").asLong()).isEqualTo(200);
+        assertThat(counts.path("sent").asLong()
+                        + counts.path("failed").asLong()
+                        + counts.path("unknown").asLong())
+                .as("every recipient accounted for")
+                .isEqualTo(200);
+        Map<String, Integer> viaA = deliveriesPerPhone(b, a);
+        assertThat(merged(List.of(viaA, viaLost)).values()).as("never twice").allMatch(n -> n == 1);
+        // after the deletion only the batch in flight (half of 50) could still have gone to the lost channel
+        assertThat(viaA.size()).isGreaterThanOrEqualTo(200 - viaLost.size() - 25);
+    }
+
     // ---- time
 
     @Test
@@ -396,15 +427,18 @@ class CampaignIntegrationTests {
         String channel = channel(b);
         List<String> phones = phones(20, 0);
         importContacts(b, phones);
-        Instant at = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> body = campaign("Later", List.of(channel));
-        body.put("scheduledAt", at.toString());
+        body.put("scheduledAt", Instant.now().plusSeconds(3600).toString());
         String id = create(b, body);
 
         assertThat(action(b, id, "start").path("status").asString()).isEqualTo("scheduled");
-        assertThat(deliveriesPerPhone(b, channel)).isEmpty();
+        // still editable while scheduled: moved to three seconds from now, it starts then, not in an hour
+        Instant at = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        body.put("scheduledAt", at.toString());
         Browser.Response edit = b.patch(CAMPAIGNS + "/" + id, body);
-        assertThat(edit.status()).as("a scheduled campaign may still be edited").isEqualTo(200);
+        assertThat(edit.status()).as(edit.raw()).isEqualTo(200);
+        assertThat(edit.data().path("status").asString()).isEqualTo("scheduled");
+        assertThat(deliveriesPerPhone(b, channel)).isEmpty();
 
         awaitStatus(b, id, "completed");
         assertThat(awaitAllReached(b, List.of(channel), phones).keySet()).containsExactlyInAnyOrderElementsOf(phones);

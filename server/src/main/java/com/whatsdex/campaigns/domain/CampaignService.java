@@ -127,9 +127,10 @@ public class CampaignService {
             }
             campaigns.update(id, valid);
             if (c.status() == CampaignStatus.scheduled) {
-                // a moved start time: the waiting dispatcher run reads the new time when it wakes, and a new one
-                // is due at the new time in case that is earlier
-                dispatch.ensure(id, realTime(valid.scheduledAt()));
+                if (valid.scheduledAt() == null) {
+                    throw ApiException.validation("scheduledAt", "a scheduled campaign needs a start time");
+                }
+                dispatch.reschedule(id, realTime(valid.scheduledAt()));
             }
             return true;
         });
@@ -298,7 +299,7 @@ public class CampaignService {
         }
         return switch (status) {
             case "pending" -> List.of(Stored.pending);
-            case "sending" -> List.of(Stored.sending);
+            case "sending" -> List.of(Stored.sending, Stored.sent);
             case "sent", "delivered", "read" -> List.of(Stored.sent);
             case "failed" -> List.of(Stored.failed, Stored.sent);
             case "skipped" -> List.of(Stored.skipped);
@@ -329,6 +330,8 @@ public class CampaignService {
             if (r.status() == Stored.sent && m != null) {
                 status = switch (m.status()) {
                     case "delivered", "read", "failed", "unknown" -> m.status();
+                    // waiting for the pipeline's retry (the provider refused for throughput): not out yet
+                    case "queued", "sending" -> "sending";
                     default -> "sent";
                 };
                 if ("failed".equals(status)) {

@@ -25,6 +25,19 @@ class DispatchScheduler {
         this.jobs = jobs;
     }
 
+    /**
+     * Moves a waiting dispatcher to {@code when} (a scheduled start edited to an earlier time). One that is running
+     * right now is left alone: it reads the campaign before it acts.
+     */
+    void reschedule(UUID campaignId, Instant when) {
+        try {
+            jobs.cancel(TASK, campaignId.toString());
+        } catch (IllegalStateException running) {
+            return;
+        }
+        ensure(campaignId, when);
+    }
+
     /** Schedules the dispatcher at {@code when} unless one is already pending or running (then it changes nothing). */
     boolean ensure(UUID campaignId, Instant when) {
         return jobs.schedule(
