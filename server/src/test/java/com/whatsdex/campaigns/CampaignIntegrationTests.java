@@ -464,6 +464,41 @@ class CampaignIntegrationTests {
     }
 
     @Test
+    void reachingThePlansMonthlyLimitPausesTheCampaignWithThatReason() {
+        Browser b = workspace();
+        String channel = channel(b);
+        List<String> phones = phones(30, 0);
+        importContacts(b, phones);
+        // the Pro plan allows 10,000 messages a month: this workspace has 10 left
+        String period = java.time.YearMonth.now(ZoneOffset.UTC).toString();
+        TenantContext.runAs(
+                b.workspaceId(),
+                () -> new TransactionTemplate(txManager)
+                        .executeWithoutResult(
+                                s -> jdbc.sql("""
+                                insert into usage_counters (tenant_id, period, metric, value)
+                                values (current_tenant_id(), :period, 'messages_sent', 9990)
+                                on conflict (tenant_id, period, metric) do update set value = 9990
+                                """).param("period", period).update()));
+        String id = create(b, campaign("Over the limit", List.of(channel)));
+
+        action(b, id, "start");
+        JsonNode paused = awaitStatus(b, id, "paused");
+        assertThat(paused.path("statusReason").asString()).startsWith("Usage limit reached");
+        JsonNode counts = paused.path("counts");
+        assertThat(counts.path("sent").asLong() + counts.path("failed").asLong())
+                .isEqualTo(30);
+        assertThat(counts.path("failed").asLong()).isEqualTo(20);
+        assertThat(b.get(CAMPAIGNS + "/" + id + "/recipients?status=failed")
+                        .data()
+                        .path("items"))
+                .hasSize(20)
+                .allSatisfy(r -> assertThat(r.path("reason").asString()).isEqualTo("usage_limit_reached"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> deliveriesPerPhone(b, channel).size() == 10);
+    }
+
+    @Test
     void retryFailedSendsOnlyTheFailedOnesAgain() {
         Browser b = workspace();
         String channel = channel(b);
