@@ -673,6 +673,30 @@ class CampaignIntegrationTests {
                 .hasSize(20);
     }
 
+    @Test
+    void progressEventsArriveEverySecondWhileRunningEvenWhenNothingIsSent() throws Exception {
+        Browser b = workspace();
+        String channel = channel(b);
+        importContacts(b, phones(5, 0));
+        Map<String, Object> body = campaign("Slow drip", List.of(channel));
+        body.put("pacing", Map.of("delayMinSeconds", 30, "delayMaxSeconds", 30));
+        String id = create(b, body);
+
+        try (Sse stream = Sse.open(port, b.cookie("WDX_SESSION"))) {
+            action(b, id, "start");
+            // one send, then a 30 s wait with the dispatcher idle: the watcher keeps the dashboard informed
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> !deliveriesPerPhone(b, channel).isEmpty());
+            int before = stream.progressOf(id).size();
+            await().atMost(Duration.ofMillis(3500))
+                    .until(() -> stream.progressOf(id).size() >= before + 3);
+            assertThat(stream.progressOf(id).getLast().path("status").asString())
+                    .isEqualTo("running");
+            assertThat(stream.progressOf(id).getLast().path("total").asLong()).isEqualTo(5);
+        }
+        action(b, id, "cancel");
+    }
+
     /** A minimal server-sent events reader keeping campaign.progress payloads. */
     private static final class Sse implements AutoCloseable {
 
