@@ -1234,14 +1234,20 @@ export interface components {
       audienceId: string | null;
       contactIds: string[];
       /** @enum {string} */
-      kind: 'all' | 'audience' | 'contacts';
+      kind: 'all' | 'audience' | 'tags' | 'contacts';
+      /** @enum {string} */
+      tagMatch: 'any' | 'all';
+      tags: string[];
     };
     CampaignAudienceCmd: {
       /** Format: uuid */
       audienceId?: string | null;
       contactIds?: string[] | null;
       /** @enum {string} */
-      kind: 'all' | 'audience' | 'contacts';
+      kind: 'all' | 'audience' | 'tags' | 'contacts';
+      /** @enum {string|null} */
+      tagMatch?: 'any' | 'all' | null;
+      tags?: string[] | null;
     };
     CampaignCounts: {
       /** Format: int64 */

@@ -41,15 +41,28 @@ public record CampaignView(
 
     /**
      * Who receives the campaign: every contact ({@code all}), an audience's contacts ({@code audience}, with
-     * {@code audienceId}), or an explicit list ({@code contacts}, with {@code contactIds}).
+     * {@code audienceId}), the contacts with any or all ({@code tagMatch}) of some tags ({@code tags}), or an
+     * explicit list ({@code contacts}, with {@code contactIds}).
      */
     @Schema(name = "CampaignAudience")
-    public record Audience(AudienceKind kind, @Nullable UUID audienceId, List<UUID> contactIds) {}
+    public record Audience(
+            AudienceKind kind,
+            @Nullable UUID audienceId,
+            List<String> tags,
+            TagMatch tagMatch,
+            List<UUID> contactIds) {}
 
     public enum AudienceKind {
         all,
         audience,
+        tags,
         contacts
+    }
+
+    @Schema(name = "CampaignTagMatch")
+    public enum TagMatch {
+        any,
+        all
     }
 
     /**

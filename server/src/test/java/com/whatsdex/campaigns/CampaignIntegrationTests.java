@@ -88,11 +88,16 @@ class CampaignIntegrationTests {
     }
 
     private static void importContacts(Browser b, List<String> phones) {
+        importContacts(b, phones, "");
+    }
+
+    private static void importContacts(Browser b, List<String> phones, String query) {
         StringBuilder csv = new StringBuilder("phone,name\n");
         for (int i = 0; i < phones.size(); i++) {
             csv.append(phones.get(i)).append(",Person ").append(i).append('\n');
         }
-        Browser.Response r = b.raw("POST", "/api/v1/contacts/imports?filename=c.csv", csv.toString(), "text/csv");
+        Browser.Response r =
+                b.raw("POST", "/api/v1/contacts/imports?filename=c.csv" + query, csv.toString(), "text/csv");
         assertThat(r.status()).as(r.raw()).isEqualTo(202);
         String id = r.data().path("id").asString();
         await().atMost(Duration.ofSeconds(30))
@@ -304,6 +309,41 @@ class CampaignIntegrationTests {
                 .atMost(Duration.ofSeconds(3))
                 .until(() -> deliveriesPerPhone(b, channel).values().stream().allMatch(n -> n == 1));
         assertThat(deliveriesPerPhone(b, channel)).hasSize(10);
+    }
+
+    @Test
+    void aTagAudienceIsSnapshottedAtStartAndOptedOutContactsAreSkipped() {
+        Browser b = workspace();
+        String channel = channel(b);
+        List<String> phones = phones(15, 0);
+        List<String> vips = phones.subList(0, 10);
+        importContacts(b, vips, "&tags=vip");
+        importContacts(b, phones.subList(10, 15), "");
+        String optedOut = b.get("/api/v1/contacts?search=" + vips.get(0).replace("+", "%2B"))
+                .data()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString();
+        assertThat(b.patch("/api/v1/contacts/" + optedOut, Map.of("optedOut", true))
+                        .status())
+                .isEqualTo(200);
+        Map<String, Object> body = campaign("VIPs", List.of(channel));
+        body.put("audience", Map.of("kind", "tags", "tags", List.of("vip")));
+        String id = create(b, body);
+
+        JsonNode started = action(b, id, "start");
+        assertThat(started.path("counts").path("total").asLong()).isEqualTo(10);
+        JsonNode done = awaitStatus(b, id, "completed");
+        assertThat(done.path("counts").path("skipped").asLong()).isEqualTo(1);
+        JsonNode skipped = b.get(CAMPAIGNS + "/" + id + "/recipients?status=skipped")
+                .data()
+                .path("items");
+        assertThat(skipped).hasSize(1);
+        assertThat(skipped.get(0).path("reason").asString()).isEqualTo("opted_out");
+        assertThat(skipped.get(0).path("phone").asString()).isEqualTo(vips.get(0));
+        Map<String, Integer> delivered = awaitAllReached(b, List.of(channel), vips.subList(1, 10));
+        assertThat(delivered.keySet()).containsExactlyInAnyOrderElementsOf(vips.subList(1, 10));
     }
 
     // ---- channels

@@ -460,6 +460,7 @@ public class CampaignService {
         }
         CampaignView.Audience audience = f.audience();
         List<UUID> contactIds = List.of();
+        List<String> tags = List.of();
         switch (audience.kind()) {
             case all -> {}
             case audience -> {
@@ -470,6 +471,16 @@ public class CampaignService {
                     contacts.countAudience(audience.audienceId());
                 } catch (ApiException e) {
                     throw ApiException.validation("audience.audienceId", "is not an audience of this workspace");
+                }
+            }
+            case tags -> {
+                tags = audience.tags().stream()
+                        .map(String::strip)
+                        .filter(t -> !t.isEmpty())
+                        .distinct()
+                        .toList();
+                if (tags.isEmpty()) {
+                    throw ApiException.validation("audience.tags", "must name at least one tag");
                 }
             }
             case contacts -> {
@@ -483,6 +494,8 @@ public class CampaignService {
         CampaignView.Audience clean = new CampaignView.Audience(
                 audience.kind(),
                 audience.kind() == CampaignView.AudienceKind.audience ? audience.audienceId() : null,
+                tags,
+                audience.tagMatch(),
                 contactIds);
         List<UUID> channelIds = List.copyOf(new LinkedHashSet<>(f.channelIds()));
         if (channelIds.isEmpty() || channelIds.size() > 100) {

@@ -67,7 +67,13 @@ class RecipientMaterialiser {
                 UUID audienceId = audience.kind() == CampaignView.AudienceKind.audience ? audience.audienceId() : null;
                 UUID after = null;
                 while (true) {
-                    List<ContactRef> page = contacts.audienceBatch(audienceId, after, MATERIALISE_BATCH);
+                    List<ContactRef> page = audience.kind() == CampaignView.AudienceKind.tags
+                            ? contacts.taggedBatch(
+                                    audience.tags(),
+                                    audience.tagMatch() == CampaignView.TagMatch.all,
+                                    after,
+                                    MATERIALISE_BATCH)
+                            : contacts.audienceBatch(audienceId, after, MATERIALISE_BATCH);
                     if (page.isEmpty()) {
                         break;
                     }

@@ -66,6 +66,11 @@ class CampaignController {
             @NotNull(message = "is required") CampaignView.AudienceKind kind,
             @Nullable UUID audienceId,
 
+            @Nullable @Size(max = 50, message = "must list at most 50 tags")
+            List<@NotBlank String> tags,
+
+            CampaignView.@Nullable TagMatch tagMatch,
+
             @Nullable @Size(max = 10_000, message = "must list at most 10000 contacts")
             List<@NotNull UUID> contactIds) {}
 
@@ -234,7 +239,11 @@ class CampaignController {
                 cmd.templateId(),
                 cmd.body(),
                 new CampaignView.Audience(
-                        a.kind(), a.audienceId(), a.contactIds() == null ? List.of() : a.contactIds()),
+                        a.kind(),
+                        a.audienceId(),
+                        a.tags() == null ? List.of() : a.tags(),
+                        a.tagMatch() == null ? CampaignView.TagMatch.any : a.tagMatch(),
+                        a.contactIds() == null ? List.of() : a.contactIds()),
                 cmd.channelIds(),
                 cmd.scheduledAt(),
                 pacing,
