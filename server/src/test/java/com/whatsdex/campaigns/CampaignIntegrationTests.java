@@ -728,7 +728,7 @@ class CampaignIntegrationTests {
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> !deliveriesPerPhone(b, channel).isEmpty());
             int before = stream.progressOf(id).size();
-            await().atMost(Duration.ofMillis(3500))
+            await().atMost(Duration.ofMillis(4500))
                     .until(() -> stream.progressOf(id).size() >= before + 3);
             assertThat(stream.progressOf(id).getLast().path("status").asString())
                     .isEqualTo("running");

@@ -24,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CampaignJobs {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignJobs.class);
+    static final Duration TICK = Duration.ofSeconds(1);
+    static final Duration WATCH_RUN = Duration.ofSeconds(30);
 
     @Bean
     CampaignClock campaignClock(Clock clock) {
@@ -52,35 +54,49 @@ class CampaignJobs {
             DispatchScheduler dispatch,
             PlatformTransactionManager txManager) {
         TransactionTemplate tx = new TransactionTemplate(txManager);
-        return RecurringJob.fixedDelay("campaigns.watch", WorkerGroup.campaigns, Duration.ofSeconds(1), ctx -> {
-            var runs = tx.execute(s -> campaigns.activeRuns());
-            if (runs == null) {
-                return;
-            }
-            for (UUID[] run : runs) {
-                try {
-                    TenantContext.runAs(
-                            run[0],
-                            () -> tx.executeWithoutResult(s -> {
-                                CampaignRecord c = campaigns.find(run[1]).orElse(null);
-                                if (c == null) {
-                                    return;
-                                }
-                                if (c.status() == CampaignStatus.running) {
-                                    dispatch.ensure(
-                                            c.id(),
-                                            c.nextSendAt() == null
-                                                    ? Instant.now()
-                                                    : service.getObject().realTime(c.nextSendAt()));
-                                    service.getObject().publishProgress(c.id());
-                                } else if (c.status() == CampaignStatus.scheduled) {
-                                    dispatch.ensure(c.id(), service.getObject().realTime(c.scheduledAt()));
-                                }
-                            }));
-                } catch (RuntimeException e) {
-                    log.warn("Watching campaign {} failed", run[1], e);
+        return RecurringJob.fixedDelay("campaigns.watch", WorkerGroup.campaigns, Duration.ofMillis(100), ctx -> {
+            // a run ticks once a second for a while: a recurring job is picked up only at the group's polling
+            // interval, so one run per tick could leave gaps of up to two seconds between progress events
+            long end = System.nanoTime() + WATCH_RUN.toNanos();
+            while (true) {
+                long tick = System.nanoTime();
+                watchOnce(campaigns, service.getObject(), dispatch, tx);
+                long next = tick + TICK.toNanos();
+                if (next >= end) {
+                    return;
                 }
+                Thread.sleep(Duration.ofNanos(Math.max(0, next - System.nanoTime())));
             }
         });
+    }
+
+    private static void watchOnce(
+            CampaignRepository campaigns, CampaignService service, DispatchScheduler dispatch, TransactionTemplate tx) {
+        var runs = tx.execute(s -> campaigns.activeRuns());
+        if (runs == null) {
+            return;
+        }
+        for (UUID[] run : runs) {
+            try {
+                TenantContext.runAs(
+                        run[0],
+                        () -> tx.executeWithoutResult(s -> {
+                            CampaignRecord c = campaigns.find(run[1]).orElse(null);
+                            if (c == null) {
+                                return;
+                            }
+                            if (c.status() == CampaignStatus.running) {
+                                dispatch.ensure(
+                                        c.id(),
+                                        c.nextSendAt() == null ? Instant.now() : service.realTime(c.nextSendAt()));
+                                service.publishProgress(c.id());
+                            } else if (c.status() == CampaignStatus.scheduled) {
+                                dispatch.ensure(c.id(), service.realTime(c.scheduledAt()));
+                            }
+                        }));
+            } catch (RuntimeException e) {
+                log.warn("Watching campaign {} failed", run[1], e);
+            }
+        }
     }
 }
