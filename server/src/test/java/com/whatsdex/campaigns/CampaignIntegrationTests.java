@@ -346,6 +346,51 @@ class CampaignIntegrationTests {
         assertThat(delivered.keySet()).containsExactlyInAnyOrderElementsOf(vips.subList(1, 10));
     }
 
+    @Test
+    void outsideTheServiceWindowTheTemplatesMetaTemplateGoesOutAndAFreeBodyIsSkipped() {
+        Browser b = workspace();
+        String channel = channel(b);
+        Browser.Response strict =
+                b.patch("/api/v1/channels/" + channel, Map.of("config", Map.of("enforceServiceWindow", true)));
+        assertThat(strict.status()).as(strict.raw()).isEqualTo(200);
+        List<String> phones = phones(3, 0);
+        importContacts(b, phones);
+        Browser.Response template = b.post(
+                "/api/v1/templates",
+                Map.of(
+                        "name",
+                        "Offer",
+                        "category",
+                        "marketing",
+                        "body",
+                        "Hi {{first_name}}, 20% off today",
+                        "meta",
+                        Map.of("name", "promo_offer", "language", "en", "parameters", List.of("{{first_name}}"))));
+        assertThat(template.status()).as(template.raw()).isEqualTo(201);
+        Map<String, Object> body = new LinkedHashMap<>(campaign("Meta", List.of(channel)));
+        body.remove("body");
+        body.put("templateId", template.data().path("id").asString());
+        String withMeta = create(b, body);
+        action(b, withMeta, "start");
+        awaitStatus(b, withMeta, "completed");
+        assertThat(awaitAllReached(b, List.of(channel), phones)).hasSize(3);
+        String phoneNumberId = b.get("/api/v1/channels/" + channel)
+                .data()
+                .path("phoneNumberId")
+                .asString();
+        assertThat(sandbox.deliveries(phoneNumberId, null, 10))
+                .hasSize(3)
+                .allSatisfy(d -> assertThat(d.templateName()).isEqualTo("promo_offer"));
+
+        String freeText = create(b, campaign("Free text", List.of(channel)));
+        action(b, freeText, "start");
+        JsonNode done = awaitStatus(b, freeText, "completed");
+        assertThat(done.path("counts").path("skipped").asLong()).isEqualTo(3);
+        assertThat(b.get(CAMPAIGNS + "/" + freeText + "/recipients").data().path("items"))
+                .allSatisfy(r -> assertThat(r.path("reason").asString()).isEqualTo("outside_service_window"));
+        assertThat(sandbox.deliveries(phoneNumberId, null, 10)).hasSize(3);
+    }
+
     // ---- channels
 
     @Test

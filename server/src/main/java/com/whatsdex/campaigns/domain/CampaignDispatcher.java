@@ -5,10 +5,12 @@ import com.whatsdex.campaigns.CampaignStatus;
 import com.whatsdex.campaigns.CampaignView;
 import com.whatsdex.campaigns.domain.RecipientRepository.Outcome;
 import com.whatsdex.campaigns.domain.RecipientRepository.Stored;
+import com.whatsdex.channels.ChannelProvider;
 import com.whatsdex.channels.ChannelStatus;
 import com.whatsdex.channels.ChannelView;
 import com.whatsdex.channels.ChannelsApi;
 import com.whatsdex.contacts.ContactBatchApi;
+import com.whatsdex.contacts.ContactRef;
 import com.whatsdex.messaging.MessageView;
 import com.whatsdex.messaging.MessagingApi;
 import com.whatsdex.messaging.OutboundMessages;
@@ -53,6 +55,8 @@ class CampaignDispatcher {
     static final Duration RUN_BUDGET = Duration.ofSeconds(20);
     /** Failures are judged only over at least this many processed sends. */
     static final int THRESHOLD_SAMPLE = 20;
+    /** WhatsApp's customer service window: free-form messages only this long after the contact last wrote. */
+    static final Duration SERVICE_WINDOW = Duration.ofHours(24);
 
     private static final Logger log = LoggerFactory.getLogger(CampaignDispatcher.class);
 
@@ -195,6 +199,11 @@ class CampaignDispatcher {
         Map<UUID, ContactBatchApi.ContactFields> fields = read(() -> contactBatches.fieldsOf(
                 batch.stream().map(RecipientRepository.Row::contactId).toList()));
         Content content = content(c);
+        Map<UUID, ContactRef> refs = content.meta() == null
+                ? Map.of()
+                : read(() -> contactBatches.getAll(
+                        batch.stream().map(RecipientRepository.Row::contactId).toList()));
+        Instant windowStart = Instant.now().minus(SERVICE_WINDOW);
         List<OutboundRequest> requests = new ArrayList<>(batch.size());
         List<UUID> channelOf = new ArrayList<>(batch.size());
         List<Outcome> outcomes = new ArrayList<>();
@@ -206,16 +215,33 @@ class CampaignDispatcher {
                 outcomes.add(new Outcome(r.id(), Stored.skipped, "contact_deleted", null, null));
                 continue;
             }
-            UUID channel =
-                    pool.get(Math.floorMod(c.channelCursor() + i, pool.size())).id();
-            String text = content.body()
-                    .render(
-                            Variables.of(f.name(), f.phone(), f.email(), f.attributes()),
-                            Variables.seed(c.id(), r.id()));
-            OutboundRequest.Content message = content.media() == null
-                    ? new OutboundRequest.Content.Text(text)
-                    : new OutboundRequest.Content.Media(
-                            content.media().kind(), content.media().url(), text.isBlank() ? null : text, null);
+            ChannelView via = pool.get(Math.floorMod(c.channelCursor() + i, pool.size()));
+            UUID channel = via.id();
+            Map<String, String> values = Variables.of(f.name(), f.phone(), f.email(), f.attributes());
+            long seed = Variables.seed(c.id(), r.id());
+            ContactRef ref = refs.get(r.contactId());
+            boolean outsideWindow = ref != null
+                    && enforcesServiceWindow(via)
+                    && (ref.lastInboundAt() == null || ref.lastInboundAt().isBefore(windowStart));
+            OutboundRequest.Content message;
+            if (outsideWindow && content.meta() != null) {
+                // outside WhatsApp's 24-hour window only the template's approved Meta template may go out
+                TemplateView.Meta meta = content.meta();
+                message = new OutboundRequest.Content.Template(
+                        meta.name(),
+                        meta.language(),
+                        meta.parameters().stream()
+                                .map(expression -> MessageBody.parse(expression, "meta.parameters")
+                                        .render(values, seed))
+                                .toList());
+            } else {
+                // a contact outside the window is refused by the pipeline: skipped as outside_service_window
+                String text = content.body().render(values, seed);
+                message = content.media() == null
+                        ? new OutboundRequest.Content.Text(text)
+                        : new OutboundRequest.Content.Media(
+                                content.media().kind(), content.media().url(), text.isBlank() ? null : text, null);
+            }
             requests.add(new OutboundRequest(
                     r.contactId(),
                     null,
@@ -396,14 +422,19 @@ class CampaignDispatcher {
     }
 
     /** What every recipient is sent: the template's or the campaign's body, and the template's media if any. */
-    private record Content(MessageBody body, TemplateView.@Nullable Media media) {}
+    private record Content(MessageBody body, TemplateView.@Nullable Media media, TemplateView.@Nullable Meta meta) {}
 
     private Content content(CampaignRecord c) {
         if (c.templateId() != null) {
             TemplateView template = read(() -> templates.get(c.templateId()));
-            return new Content(MessageBody.parse(template.body(), "body"), template.media());
+            return new Content(MessageBody.parse(template.body(), "body"), template.media(), template.meta());
         }
-        return new Content(MessageBody.parse(Objects.requireNonNull(c.body()), "body"), null);
+        return new Content(MessageBody.parse(Objects.requireNonNull(c.body()), "body"), null, null);
+    }
+
+    private static boolean enforcesServiceWindow(ChannelView channel) {
+        return channel.provider() == ChannelProvider.whatsapp_cloud
+                || (channel.sandbox() != null && channel.sandbox().enforceServiceWindow());
     }
 
     private static int between(int min, int max) {
