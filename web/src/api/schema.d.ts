@@ -212,6 +212,189 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List campaigns
+     * @description Newest first, with their counters.
+     */
+    get: operations['listCampaigns'];
+    put?: never;
+    /**
+     * Create a draft campaign
+     * @description Needs the Pro or Enterprise plan (403 upgrade_required). Every channel must belong to the workspace; give a templateId or a body.
+     */
+    post: operations['createCampaign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/campaigns/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a campaign with its counters, send rate and ETA */
+    get: operations['getCampaign'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a campaign
+     * @description A running campaign stops sending first.
+     */
+    delete: operations['deleteCampaign'];
+    options?: never;
+    head?: never;
+    /**
+     * Edit a draft or scheduled campaign
+     * @description Other states answer 409 invalid_state.
+     */
+    patch: operations['updateCampaign'];
+    trace?: never;
+  };
+  '/api/v1/campaigns/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a scheduled, running or paused campaign */
+    post: operations['cancelCampaign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/campaigns/{id}/duplicate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Copy a campaign as a new draft
+     * @description Named "<name> (copy)", with no schedule.
+     */
+    post: operations['duplicateCampaign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/campaigns/{id}/pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pause a running campaign
+     * @description The batch in flight finishes.
+     */
+    post: operations['pauseCampaign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/campaigns/{id}/recipients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a campaign's recipients
+     * @description In materialisation order; status filters by the recipient's current status.
+     */
+    get: operations['listCampaignRecipients'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/campaigns/{id}/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Resume a paused campaign */
+    post: operations['resumeCampaign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/campaigns/{id}/retry-failed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send again to failed and unknown recipients
+     * @description Only those go back to pending; a completed campaign runs again for them.
+     */
+    post: operations['retryFailedCampaignRecipients'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/campaigns/{id}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a draft
+     * @description Sends now, or becomes scheduled when scheduledAt is ahead. Recipients are materialised at start.
+     */
+    post: operations['startCampaign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/channels': {
     parameters: {
       query?: never;
@@ -910,6 +1093,10 @@ export interface components {
       data: components['schemas']['BulkDeleteResponse'] | null;
       success: boolean;
     };
+    ApiResponseCampaignView: {
+      data: components['schemas']['CampaignView'] | null;
+      success: boolean;
+    };
     ApiResponseChannel: {
       data: components['schemas']['Channel'] | null;
       success: boolean;
@@ -960,6 +1147,14 @@ export interface components {
     };
     ApiResponsePageResponseAudience: {
       data: components['schemas']['PageResponseAudience'] | null;
+      success: boolean;
+    };
+    ApiResponsePageResponseCampaignRecipientView: {
+      data: components['schemas']['PageResponseCampaignRecipientView'] | null;
+      success: boolean;
+    };
+    ApiResponsePageResponseCampaignView: {
+      data: components['schemas']['PageResponseCampaignView'] | null;
       success: boolean;
     };
     ApiResponsePageResponseChannel: {
@@ -1082,6 +1277,72 @@ export interface components {
       /** Format: int64 */
       deleted: number;
     };
+    CampaignAudience: {
+      /** Format: uuid */
+      audienceId: string | null;
+      contactIds: string[];
+      /** @enum {string} */
+      kind: 'all' | 'audience' | 'tags' | 'contacts';
+      /** @enum {string} */
+      tagMatch: 'any' | 'all';
+      tags: string[];
+    };
+    CampaignAudienceCmd: {
+      /** Format: uuid */
+      audienceId?: string | null;
+      contactIds?: string[] | null;
+      /** @enum {string} */
+      kind: 'all' | 'audience' | 'tags' | 'contacts';
+      /** @enum {string|null} */
+      tagMatch?: 'any' | 'all' | null;
+      tags?: string[] | null;
+    };
+    CampaignCounts: {
+      /** Format: int64 */
+      delivered: number;
+      /** Format: int64 */
+      failed: number;
+      /** Format: int64 */
+      pending: number;
+      /** Format: int64 */
+      read: number;
+      /** Format: int64 */
+      sending: number;
+      /** Format: int64 */
+      sent: number;
+      /** Format: int64 */
+      skipped: number;
+      /** Format: int64 */
+      total: number;
+      /** Format: int64 */
+      unknown: number;
+    };
+    CampaignPacing: {
+      /** Format: int32 */
+      batchPauseEvery: number | null;
+      /** Format: int32 */
+      batchPauseMaxMinutes: number | null;
+      /** Format: int32 */
+      batchPauseMinMinutes: number | null;
+      /** Format: int32 */
+      delayMaxSeconds: number | null;
+      /** Format: int32 */
+      delayMinSeconds: number | null;
+      window: components['schemas']['CampaignSendWindow'] | null;
+    };
+    CampaignPacingCmd: {
+      /** Format: int32 */
+      batchPauseEvery?: number | null;
+      /** Format: int32 */
+      batchPauseMaxMinutes?: number | null;
+      /** Format: int32 */
+      batchPauseMinMinutes?: number | null;
+      /** Format: int32 */
+      delayMaxSeconds?: number | null;
+      /** Format: int32 */
+      delayMinSeconds?: number | null;
+      window?: components['schemas']['CampaignSendWindowCmd'] | null;
+    };
     /** @description campaign.progress: a campaign's counters moved */
     CampaignProgressEvent: {
       /** Format: uuid */
@@ -1105,6 +1366,72 @@ export interface components {
       total: number;
       /** @enum {string} */
       type: 'campaign.progress';
+    };
+    CampaignRecipientView: {
+      /** Format: int32 */
+      attempt: number;
+      /** Format: uuid */
+      channelId: string | null;
+      /** Format: uuid */
+      contactId: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      messageId: string | null;
+      phone: string;
+      reason: string | null;
+      status: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    CampaignSendWindow: {
+      days: ('MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY')[];
+      /** Format: int32 */
+      endHour: number;
+      /** Format: int32 */
+      startHour: number;
+      timeZone: string;
+    };
+    CampaignSendWindowCmd: {
+      days: ('MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY')[];
+      /** Format: int32 */
+      endHour?: number;
+      /** Format: int32 */
+      startHour?: number;
+      timeZone?: string | null;
+    };
+    CampaignView: {
+      audience: components['schemas']['CampaignAudience'];
+      body: string | null;
+      channelIds: string[];
+      counts: components['schemas']['CampaignCounts'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: int64 */
+      etaSeconds: number | null;
+      /** Format: int32 */
+      failureThreshold: number | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** Format: date-time */
+      nextSendAt: string | null;
+      pacing: components['schemas']['CampaignPacing'];
+      /** Format: double */
+      ratePerSecond: number;
+      /** Format: date-time */
+      scheduledAt: string | null;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** @enum {string} */
+      status: 'draft' | 'scheduled' | 'running' | 'paused' | 'completed' | 'cancelled' | 'failed';
+      statusReason: string | null;
+      /** Format: uuid */
+      templateId: string | null;
+      /** Format: date-time */
+      updatedAt: string;
     };
     ChangeRoleCmd: {
       /** @enum {string} */
@@ -1457,6 +1784,14 @@ export interface components {
       items: components['schemas']['Audience'][];
       nextCursor: string | null;
     };
+    PageResponseCampaignRecipientView: {
+      items: components['schemas']['CampaignRecipientView'][];
+      nextCursor: string | null;
+    };
+    PageResponseCampaignView: {
+      items: components['schemas']['CampaignView'][];
+      nextCursor: string | null;
+    };
     PageResponseChannel: {
       items: components['schemas']['Channel'][];
       nextCursor: string | null;
@@ -1535,6 +1870,19 @@ export interface components {
     SaveAudienceCmd: {
       filter: components['schemas']['AudienceFilter'];
       name: string;
+    };
+    SaveCampaignCmd: {
+      audience: components['schemas']['CampaignAudienceCmd'];
+      body?: string | null;
+      channelIds: string[];
+      /** Format: int32 */
+      failureThreshold?: number | null;
+      name: string;
+      pacing?: components['schemas']['CampaignPacingCmd'] | null;
+      /** Format: date-time */
+      scheduledAt?: string | null;
+      /** Format: uuid */
+      templateId?: string | null;
     };
     SaveTemplateCmd: {
       body: string;
@@ -2188,6 +2536,389 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ApiResponseMe'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  listCampaigns: {
+    parameters: {
+      query?: {
+        status?:
+          'draft' | 'scheduled' | 'running' | 'paused' | 'completed' | 'cancelled' | 'failed';
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponsePageResponseCampaignView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  createCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveCampaignCmd'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseCampaignView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  getCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseCampaignView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  deleteCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  updateCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveCampaignCmd'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseCampaignView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  cancelCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseCampaignView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  duplicateCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseCampaignView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  pauseCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseCampaignView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  listCampaignRecipients: {
+    parameters: {
+      query?: {
+        status?: string;
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponsePageResponseCampaignRecipientView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  resumeCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseCampaignView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  retryFailedCampaignRecipients: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseCampaignView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  startCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseCampaignView'];
         };
       };
       /** @description The error envelope */

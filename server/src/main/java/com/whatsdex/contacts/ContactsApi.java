@@ -63,4 +63,10 @@ public interface ContactsApi {
      * @throws com.whatsdex.shared.ApiException not_found when the workspace has no such audience
      */
     List<ContactRef> audienceBatch(@Nullable UUID audienceId, @Nullable UUID afterId, int limit);
+
+    /**
+     * Like {@link #audienceBatch}, over the contacts with any (or, with {@code matchAll}, all) of these tags,
+     * opted-out ones included (a campaign records them as skipped).
+     */
+    List<ContactRef> taggedBatch(List<String> tags, boolean matchAll, @Nullable UUID afterId, int limit);
 }

@@ -1,5 +1,6 @@
 package com.whatsdex.jobs;
 
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +36,17 @@ public interface TenantTask<D extends TenantJobData> {
     /** Does the work; runs with {@code TenantContext} set to {@code data.tenantId()}. Throw to fail the attempt. */
     void run(D data, JobContext context) throws Exception;
 
+    /**
+     * Runs the work and answers when the same execution should run again: {@code null} when it is done. A later run
+     * keeps the instance id, so it never exists twice (a campaign dispatcher waiting for a pause or a send window
+     * ends its run and comes back, rather than holding a thread). Tasks built with {@link #of} are done after one
+     * successful run.
+     */
+    default @Nullable Instant runAgainAt(D data, JobContext context) throws Exception {
+        run(data, context);
+        return null;
+    }
+
     /** How failures are retried; {@code null} uses the defaults under {@code whatsdex.jobs.retry}. */
     default @Nullable RetryPolicy retryPolicy() {
         return null;
@@ -46,13 +58,33 @@ public interface TenantTask<D extends TenantJobData> {
         void run(D data, JobContext context) throws Exception;
     }
 
+    /** Runs a job's work and answers when to run it again, or {@code null} when it is done. */
+    @FunctionalInterface
+    interface RepeatingHandler<D> {
+        @Nullable
+        Instant run(D data, JobContext context) throws Exception;
+    }
+
     static <D extends TenantJobData> TenantTask<D> of(
             String name, WorkerGroup group, Class<D> dataType, Handler<D> handler) {
-        return new DefinedTenantTask<>(name, group, dataType, null, handler);
+        return new DefinedTenantTask<>(name, group, dataType, null, once(handler));
     }
 
     static <D extends TenantJobData> TenantTask<D> of(
             String name, WorkerGroup group, Class<D> dataType, RetryPolicy retryPolicy, Handler<D> handler) {
+        return new DefinedTenantTask<>(name, group, dataType, retryPolicy, once(handler));
+    }
+
+    /** A task whose execution may come back at a time it chooses (see {@link #runAgainAt}). */
+    static <D extends TenantJobData> TenantTask<D> repeating(
+            String name, WorkerGroup group, Class<D> dataType, RetryPolicy retryPolicy, RepeatingHandler<D> handler) {
         return new DefinedTenantTask<>(name, group, dataType, retryPolicy, handler);
+    }
+
+    private static <D> RepeatingHandler<D> once(Handler<D> handler) {
+        return (data, context) -> {
+            handler.run(data, context);
+            return null;
+        };
     }
 }

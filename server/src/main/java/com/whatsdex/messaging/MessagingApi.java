@@ -24,4 +24,26 @@ public interface MessagingApi {
 
     /** @throws com.whatsdex.shared.ApiException not_found when the workspace has no such message */
     MessageView get(UUID messageId);
+
+    /**
+     * The ids of the workspace's messages sent with these client keys, keyed by client key; keys nothing was stored
+     * for are absent (nothing was sent with them).
+     */
+    java.util.Map<String, UUID> idsByClientKeys(Collection<String> clientKeys);
+
+    /**
+     * How a campaign's messages fared after the provider accepted them, counted over the campaign's own messages
+     * (the {@code messages_campaign_idx} range), never a scan of the messages table.
+     */
+    CampaignMessageCounts campaignCounts(UUID campaignId);
+
+    /** The campaign's messages the provider accepted and that failed later (a failed status), oldest first. */
+    List<UUID> lateFailedCampaignMessages(UUID campaignId);
+
+    /**
+     * @param delivered delivered or read
+     * @param read read
+     * @param lateFailed accepted by the provider, then failed (a status webhook)
+     */
+    record CampaignMessageCounts(long delivered, long read, long lateFailed) {}
 }

@@ -131,6 +131,19 @@ public class ContactService implements ContactsApi {
         return inTx(() -> contacts.refsAfter(FilterSql.of(filter, this::defaultCountry), afterId, limit));
     }
 
+    @Override
+    public List<ContactRef> taggedBatch(List<String> tags, boolean matchAll, @Nullable UUID afterId, int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw new IllegalArgumentException("limit must be 1 to 10000");
+        }
+        if (tags.isEmpty()) {
+            throw new IllegalArgumentException("name at least one tag");
+        }
+        ContactFilter filter = new ContactFilter(
+                null, List.copyOf(tags), matchAll ? ContactFilter.TagMatch.all : ContactFilter.TagMatch.any, false);
+        return inTx(() -> contacts.refsAfter(FilterSql.of(filter, this::defaultCountry), afterId, limit));
+    }
+
     private Audience audience(UUID id) {
         return inTx(() -> audiences.find(id)).orElseThrow(() -> ApiException.notFound("Audience"));
     }

@@ -5,11 +5,12 @@ import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.Execution;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
@@ -92,7 +93,7 @@ class JobRegistry implements SmartLifecycle {
     record GroupRuntime(WorkerGroup group, JobsProperties.Group settings, Scheduler scheduler, List<String> tasks) {}
 
     /** A tenant task and the db-scheduler task that runs it. */
-    record RegisteredTask<D extends TenantJobData>(TenantTask<D> definition, OneTimeTask<D> task) {
+    record RegisteredTask<D extends TenantJobData>(TenantTask<D> definition, CustomTask<D> task) {
 
         TaskInstance<D> instance(String instanceId, TenantJobData data) {
             return task.instance(instanceId, definition.dataType().cast(data));
@@ -276,7 +277,7 @@ class JobRegistry implements SmartLifecycle {
         RetryPolicy declared = definition.retryPolicy();
         RetryPolicy policy = declared == null ? props.retry().policy() : declared;
         WorkerGroup group = definition.group();
-        OneTimeTask<D> task = Tasks.oneTime(definition.name(), definition.dataType())
+        CustomTask<D> task = Tasks.custom(definition.name(), definition.dataType())
                 .onFailure(new ParkingFailureHandler<>(group, policy, failedJobs, serializer, metrics))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {
@@ -287,7 +288,14 @@ class JobRegistry implements SmartLifecycle {
                         throw new IllegalStateException("Job data carries no tenantId");
                     }
                     JobContext jobContext = jobContext(definition.name(), group, context);
-                    TenantContext.runAs(tenantId, () -> JobFailure.run(() -> definition.run(data, jobContext)));
+                    Instant[] again = new Instant[1];
+                    TenantContext.runAs(
+                            tenantId, () -> JobFailure.run(() -> again[0] = definition.runAgainAt(data, jobContext)));
+                    Instant next = again[0];
+                    // rescheduling the picked execution in place keeps its instance id: never two copies
+                    return next == null
+                            ? new CompletionHandler.OnCompleteRemove<D>()
+                            : (complete, operations) -> operations.reschedule(complete, next);
                 });
         groupTasks.add(task);
         return new RegisteredTask<>(definition, task);

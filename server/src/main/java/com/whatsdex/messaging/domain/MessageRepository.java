@@ -363,4 +363,36 @@ class MessageRepository {
     private static @Nullable String iso(@Nullable Instant instant) {
         return instant == null ? null : instant.toString();
     }
+
+    java.util.Map<String, UUID> idsByClientKeys(java.util.Collection<String> clientKeys) {
+        java.util.Map<String, UUID> found = new java.util.HashMap<>();
+        jdbc.sql("select client_key, id from messages where client_key = any(:keys)")
+                .param("keys", clientKeys.toArray(String[]::new))
+                .query((rs, n) -> found.put(rs.getString(1), rs.getObject(2, UUID.class)))
+                .list();
+        return found;
+    }
+
+    com.whatsdex.messaging.MessagingApi.CampaignMessageCounts campaignCounts(UUID campaignId) {
+        // tenant_id + campaign_id lead messages_campaign_idx: a range over this campaign's messages only
+        return jdbc.sql("""
+                        select count(*) filter (where status in ('delivered', 'read')),
+                               count(*) filter (where status = 'read'),
+                               count(*) filter (where status = 'failed' and wamid is not null)
+                        from messages where tenant_id = current_tenant_id() and campaign_id = :campaign
+                        """)
+                .param("campaign", campaignId)
+                .query((rs, n) -> new com.whatsdex.messaging.MessagingApi.CampaignMessageCounts(
+                        rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
+    }
+
+    java.util.List<UUID> lateFailedCampaignMessages(UUID campaignId) {
+        return jdbc.sql("""
+                        select id from messages
+                        where tenant_id = current_tenant_id() and campaign_id = :campaign
+                          and status = 'failed' and wamid is not null
+                        order by id
+                        """).param("campaign", campaignId).query(UUID.class).list();
+    }
 }

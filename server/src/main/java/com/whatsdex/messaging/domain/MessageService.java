@@ -74,6 +74,24 @@ public class MessageService implements MessagingApi {
     }
 
     @Override
+    public Map<String, UUID> idsByClientKeys(Collection<String> clientKeys) {
+        if (clientKeys.isEmpty()) {
+            return Map.of();
+        }
+        return Objects.requireNonNull(tx.execute(s -> messages.idsByClientKeys(clientKeys)));
+    }
+
+    @Override
+    public CampaignMessageCounts campaignCounts(UUID campaignId) {
+        return Objects.requireNonNull(tx.execute(s -> messages.campaignCounts(campaignId)));
+    }
+
+    @Override
+    public List<UUID> lateFailedCampaignMessages(UUID campaignId) {
+        return Objects.requireNonNull(tx.execute(s -> messages.lateFailedCampaignMessages(campaignId)));
+    }
+
+    @Override
     public MessageView get(UUID messageId) {
         MessageView view = tx.execute(s -> messages.find(messageId).orElse(null));
         if (view == null) {

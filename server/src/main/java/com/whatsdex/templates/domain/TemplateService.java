@@ -6,6 +6,7 @@ import com.whatsdex.shared.Cursors;
 import com.whatsdex.shared.Ids;
 import com.whatsdex.shared.PageResponse;
 import com.whatsdex.templates.MessageBody;
+import com.whatsdex.templates.TemplateUsage;
 import com.whatsdex.templates.TemplateView;
 import com.whatsdex.templates.TemplatesApi;
 import com.whatsdex.templates.Variables;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,11 +44,17 @@ public class TemplateService implements TemplatesApi {
     private final TemplateRepository templates;
     private final ContactBatchApi contacts;
     private final TransactionTemplate tx;
+    private final ObjectProvider<TemplateUsage> usages;
 
-    TemplateService(TemplateRepository templates, ContactBatchApi contacts, PlatformTransactionManager txManager) {
+    TemplateService(
+            TemplateRepository templates,
+            ContactBatchApi contacts,
+            PlatformTransactionManager txManager,
+            ObjectProvider<TemplateUsage> usages) {
         this.templates = templates;
         this.contacts = contacts;
         this.tx = new TransactionTemplate(txManager);
+        this.usages = usages;
     }
 
     @Override
@@ -118,7 +126,12 @@ public class TemplateService implements TemplatesApi {
     }
 
     public void delete(UUID id) {
-        // campaigns (a later module) will refuse with 409 while a running campaign uses the template
+        for (TemplateUsage usage : usages.orderedStream().toList()) {
+            String inUse = usage.inUse(id);
+            if (inUse != null) {
+                throw ApiException.conflict(inUse);
+            }
+        }
         if (!Boolean.TRUE.equals(tx.execute(s -> templates.delete(id)))) {
             throw ApiException.notFound("Template");
         }

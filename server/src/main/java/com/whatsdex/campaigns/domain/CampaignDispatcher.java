@@ -1,0 +1,451 @@
+package com.whatsdex.campaigns.domain;
+
+import com.whatsdex.campaigns.CampaignClock;
+import com.whatsdex.campaigns.CampaignStatus;
+import com.whatsdex.campaigns.CampaignView;
+import com.whatsdex.campaigns.domain.RecipientRepository.Outcome;
+import com.whatsdex.campaigns.domain.RecipientRepository.Stored;
+import com.whatsdex.channels.ChannelProvider;
+import com.whatsdex.channels.ChannelStatus;
+import com.whatsdex.channels.ChannelView;
+import com.whatsdex.channels.ChannelsApi;
+import com.whatsdex.contacts.ContactBatchApi;
+import com.whatsdex.contacts.ContactRef;
+import com.whatsdex.messaging.MessageView;
+import com.whatsdex.messaging.MessagingApi;
+import com.whatsdex.messaging.OutboundMessages;
+import com.whatsdex.messaging.OutboundRequest;
+import com.whatsdex.messaging.OutboundResult;
+import com.whatsdex.shared.ApiException;
+import com.whatsdex.templates.MessageBody;
+import com.whatsdex.templates.TemplateView;
+import com.whatsdex.templates.TemplatesApi;
+import com.whatsdex.templates.Variables;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A campaign's dispatcher: one job execution per campaign (instance id = campaign id) working through the pending
+ * recipient rows in id order, a batch at a time. Each batch is first marked {@code sending} and committed, then
+ * sent through the outbound pipeline with a client key per recipient and attempt, then its outcomes are recorded:
+ * a recipient is never pending again once it may have been sent, and the client key makes a repeated send of the
+ * same attempt return the first message instead of sending twice. The campaign row is read before every batch, so
+ * pause, cancel and delete take effect after the batch in flight. Waits (random delay, batch pause, send window,
+ * scheduled start) end the run and bring the same execution back at the right time instead of holding a thread.
+ */
+@Component
+class CampaignDispatcher {
+
+    static final int BATCH = 50;
+    /** The pause/cancel reaction time is at most one batch; a run yields after this long (fairness between runs). */
+    static final Duration RUN_BUDGET = Duration.ofSeconds(20);
+    /** Failures are judged only over at least this many processed sends. */
+    static final int THRESHOLD_SAMPLE = 20;
+    /** WhatsApp's customer service window: free-form messages only this long after the contact last wrote. */
+    static final Duration SERVICE_WINDOW = Duration.ofHours(24);
+
+    private static final Logger log = LoggerFactory.getLogger(CampaignDispatcher.class);
+
+    private final CampaignRepository campaigns;
+    private final RecipientRepository recipients;
+    private final CampaignService service;
+    private final RecipientMaterialiser materialiser;
+    private final ContactBatchApi contactBatches;
+    private final ChannelsApi channels;
+    private final TemplatesApi templates;
+    private final MessagingApi messaging;
+    private final OutboundMessages outbound;
+    private final CampaignClock clock;
+    private final TransactionTemplate tx;
+
+    CampaignDispatcher(
+            CampaignRepository campaigns,
+            RecipientRepository recipients,
+            CampaignService service,
+            RecipientMaterialiser materialiser,
+            ContactBatchApi contactBatches,
+            ChannelsApi channels,
+            TemplatesApi templates,
+            MessagingApi messaging,
+            OutboundMessages outbound,
+            CampaignClock clock,
+            PlatformTransactionManager txManager) {
+        this.campaigns = campaigns;
+        this.recipients = recipients;
+        this.service = service;
+        this.materialiser = materialiser;
+        this.contactBatches = contactBatches;
+        this.channels = channels;
+        this.templates = templates;
+        this.messaging = messaging;
+        this.outbound = outbound;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(txManager);
+    }
+
+    static String clientKey(UUID campaignId, UUID recipientId, int attempt) {
+        return "campaign:" + campaignId + ":" + recipientId + ":" + attempt;
+    }
+
+    /** One run; answers when to run again, or null when the campaign no longer needs its dispatcher. */
+    @Nullable
+    Instant run(UUID campaignId) {
+        Instant yieldAt = Instant.now().plus(RUN_BUDGET);
+        CampaignRecord c = read(() -> campaigns.find(campaignId)).orElse(null);
+        if (c == null) {
+            return null;
+        }
+        if (c.status() == CampaignStatus.scheduled) {
+            if (c.scheduledAt() != null && c.scheduledAt().isAfter(clock.now())) {
+                return service.realTime(c.scheduledAt());
+            }
+            boolean started = write(() -> {
+                CampaignRecord locked = campaigns.lock(campaignId).orElse(null);
+                if (locked == null || locked.status() != CampaignStatus.scheduled) {
+                    return false;
+                }
+                campaigns.setStatus(campaignId, CampaignStatus.running, null);
+                service.publishProgress(campaignId);
+                return true;
+            });
+            if (!started) {
+                return null;
+            }
+        } else if (c.status() != CampaignStatus.running) {
+            return null;
+        }
+        recoverInFlight(campaignId);
+        if (!c.materialised()) {
+            write(() -> materialiser.materialise(campaignId));
+        }
+        while (true) {
+            c = read(() -> campaigns.find(campaignId)).orElse(null);
+            if (c == null || c.status() != CampaignStatus.running) {
+                return null;
+            }
+            CampaignView.SendWindow window = c.pacing().window();
+            Instant now = clock.now();
+            if (window != null && !SendWindows.isOpen(window, now)) {
+                Instant opening = SendWindows.nextOpening(window, now);
+                checkpoint(c, c.channelCursor(), c.sendsSincePause(), opening);
+                return service.realTime(opening);
+            }
+            List<ChannelView> pool = connectedPool(c);
+            if (pool.isEmpty()) {
+                finish(campaignId, CampaignStatus.failed, "No connected channel left in the campaign's pool");
+                return null;
+            }
+            int size = batchSize(c);
+            List<RecipientRepository.Row> batch = write(() -> recipients.claim(campaignId, size));
+            if (batch.isEmpty()) {
+                finish(campaignId, CampaignStatus.completed, null);
+                return null;
+            }
+            log.debug("Campaign {}: batch of {} (size {}, pacing {})", campaignId, batch.size(), size, c.pacing());
+            BatchResult result = send(c, pool, batch);
+            int cursor = Math.floorMod(c.channelCursor() + batch.size(), 1_000_000);
+            int sinceLastPause = c.sendsSincePause() + result.processed();
+            Instant next = null;
+            CampaignView.Pacing pacing = c.pacing();
+            if (pacing.batchPauseEvery() != null && sinceLastPause >= pacing.batchPauseEvery()) {
+                sinceLastPause = 0;
+                next = clock.now()
+                        .plus(Duration.ofSeconds(60L
+                                * between(
+                                        Objects.requireNonNull(pacing.batchPauseMinMinutes()),
+                                        Objects.requireNonNull(pacing.batchPauseMaxMinutes()))));
+            } else if (pacing.delayMinSeconds() != null) {
+                next = clock.now()
+                        .plus(Duration.ofSeconds(
+                                between(pacing.delayMinSeconds(), Objects.requireNonNull(pacing.delayMaxSeconds()))));
+            }
+            checkpoint(c, cursor, sinceLastPause, next);
+            if (result.usageLimit() != null) {
+                pauseIfRunning(campaignId, "Usage limit reached: " + result.usageLimit());
+                return null;
+            }
+            String overThreshold = overThreshold(campaignId);
+            if (overThreshold != null) {
+                pauseIfRunning(campaignId, overThreshold);
+                return null;
+            }
+            if (next != null) {
+                return service.realTime(next);
+            }
+            if (Instant.now().isAfter(yieldAt)) {
+                return Instant.now(); // let other campaigns' dispatchers have the worker; back at once
+            }
+        }
+    }
+
+    private record BatchResult(int processed, @Nullable String usageLimit) {}
+
+    /** Renders, sends and records one claimed batch. */
+    private BatchResult send(CampaignRecord c, List<ChannelView> pool, List<RecipientRepository.Row> batch) {
+        Map<UUID, ContactBatchApi.ContactFields> fields = read(() -> contactBatches.fieldsOf(
+                batch.stream().map(RecipientRepository.Row::contactId).toList()));
+        Content content = content(c);
+        Map<UUID, ContactRef> refs = content.meta() == null
+                ? Map.of()
+                : read(() -> contactBatches.getAll(
+                        batch.stream().map(RecipientRepository.Row::contactId).toList()));
+        Instant windowStart = Instant.now().minus(SERVICE_WINDOW);
+        List<OutboundRequest> requests = new ArrayList<>(batch.size());
+        List<UUID> channelOf = new ArrayList<>(batch.size());
+        List<Outcome> outcomes = new ArrayList<>();
+        List<Integer> sentIndex = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            RecipientRepository.Row r = batch.get(i);
+            ContactBatchApi.ContactFields f = fields.get(r.contactId());
+            if (f == null) {
+                outcomes.add(new Outcome(r.id(), Stored.skipped, "contact_deleted", null, null));
+                continue;
+            }
+            ChannelView via = pool.get(Math.floorMod(c.channelCursor() + i, pool.size()));
+            UUID channel = via.id();
+            Map<String, String> values = Variables.of(f.name(), f.phone(), f.email(), f.attributes());
+            long seed = Variables.seed(c.id(), r.id());
+            ContactRef ref = refs.get(r.contactId());
+            boolean outsideWindow = ref != null
+                    && enforcesServiceWindow(via)
+                    && (ref.lastInboundAt() == null || ref.lastInboundAt().isBefore(windowStart));
+            OutboundRequest.Content message;
+            if (outsideWindow && content.meta() != null) {
+                // outside WhatsApp's 24-hour window only the template's approved Meta template may go out
+                TemplateView.Meta meta = content.meta();
+                message = new OutboundRequest.Content.Template(
+                        meta.name(),
+                        meta.language(),
+                        meta.parameters().stream()
+                                .map(expression -> MessageBody.parse(expression, "meta.parameters")
+                                        .render(values, seed))
+                                .toList());
+            } else {
+                // a contact outside the window is refused by the pipeline: skipped as outside_service_window
+                String text = content.body().render(values, seed);
+                message = content.media() == null
+                        ? new OutboundRequest.Content.Text(text)
+                        : new OutboundRequest.Content.Media(
+                                content.media().kind(), content.media().url(), text.isBlank() ? null : text, null);
+            }
+            requests.add(new OutboundRequest(
+                    r.contactId(),
+                    null,
+                    channel,
+                    message,
+                    clientKey(c.id(), r.id(), r.attempt()),
+                    c.id(),
+                    OutboundRequest.Origin.campaign));
+            channelOf.add(channel);
+            sentIndex.add(i);
+        }
+        List<OutboundResult> results = requests.isEmpty() ? List.of() : outbound.sendAll(requests);
+        String usageLimit = null;
+        for (int k = 0; k < results.size(); k++) {
+            RecipientRepository.Row r = batch.get(sentIndex.get(k));
+            OutboundResult result = results.get(k);
+            if (result.error() != null) {
+                ApiException e = result.error();
+                Outcome o = switch (e.code()) {
+                    case "opted_out", "outside_service_window" ->
+                        new Outcome(r.id(), Stored.skipped, e.code(), null, null);
+                    // a channel that disconnected since the pool was read refused before sending: try again
+                    case "invalid_state" -> new Outcome(r.id(), Stored.pending, null, null, null);
+                    case "not_found" -> new Outcome(r.id(), Stored.skipped, "contact_deleted", null, null);
+                    default -> new Outcome(r.id(), Stored.failed, e.code(), null, channelOf.get(k));
+                };
+                if ("usage_limit_reached".equals(e.code())) {
+                    usageLimit = e.getMessage();
+                }
+                outcomes.add(o);
+            } else {
+                outcomes.add(outcomeOf(r.id(), Objects.requireNonNull(result.message())));
+            }
+        }
+        write(() -> {
+            recipients.record(c.id(), outcomes);
+            service.publishProgress(c.id());
+            return true;
+        });
+        int processed = (int)
+                outcomes.stream().filter(o -> o.status() != Stored.pending).count();
+        return new BatchResult(processed, usageLimit);
+    }
+
+    private static Outcome outcomeOf(UUID recipientId, MessageView m) {
+        return switch (m.status()) {
+            case "failed" ->
+                new Outcome(
+                        recipientId,
+                        m.wamid() == null ? Stored.failed : Stored.sent,
+                        m.wamid() == null ? m.errorCode() + " " + m.errorTitle() : null,
+                        m.id(),
+                        m.channelId());
+            case "unknown", "sending" ->
+                new Outcome(recipientId, Stored.unknown, "send_interrupted", m.id(), m.channelId());
+            default -> new Outcome(recipientId, Stored.sent, null, m.id(), m.channelId());
+        };
+    }
+
+    /**
+     * Recipients left {@code sending} by a run that died (a crash, a kill -9, an exception mid-batch): one whose
+     * message exists takes its outcome; one with none becomes {@code unknown} and is offered to "retry failed"
+     * rather than resent by a machine.
+     */
+    private void recoverInFlight(UUID campaignId) {
+        while (true) {
+            List<RecipientRepository.Row> stuck = read(() -> recipients.inState(campaignId, Stored.sending, 500));
+            if (stuck.isEmpty()) {
+                return;
+            }
+            Map<String, UUID> keys = new HashMap<>();
+            stuck.forEach(r -> keys.put(clientKey(campaignId, r.id(), r.attempt()), r.id()));
+            Map<String, UUID> found = messaging.idsByClientKeys(keys.keySet());
+            Map<UUID, MessageView> byRecipient = new HashMap<>();
+            List<UUID> ids = new ArrayList<>(found.values());
+            Map<UUID, UUID> recipientOfMessage = new HashMap<>();
+            found.forEach((key, messageId) -> recipientOfMessage.put(messageId, keys.get(key)));
+            messaging.getAll(ids).forEach(m -> byRecipient.put(recipientOfMessage.get(m.id()), m));
+            List<Outcome> outcomes = new ArrayList<>(stuck.size());
+            for (RecipientRepository.Row r : stuck) {
+                MessageView m = byRecipient.get(r.id());
+                outcomes.add(
+                        m == null
+                                ? new Outcome(r.id(), Stored.unknown, "interrupted_before_recording", null, null)
+                                : outcomeOf(r.id(), m));
+            }
+            write(() -> {
+                recipients.record(campaignId, outcomes);
+                return true;
+            });
+            log.warn("Campaign {}: {} recipient(s) found in flight after an interruption", campaignId, stuck.size());
+        }
+    }
+
+    /** The pool's connected channels, in the campaign's order; a deleted channel is left out. */
+    private List<ChannelView> connectedPool(CampaignRecord c) {
+        List<ChannelView> pool = new ArrayList<>();
+        for (UUID id : c.channelIds()) {
+            try {
+                ChannelView channel = read(() -> channels.get(id));
+                if (channel.status() == ChannelStatus.connected) {
+                    pool.add(channel);
+                }
+            } catch (ApiException e) {
+                if (!"not_found".equals(e.code())) {
+                    throw e;
+                }
+            }
+        }
+        return pool;
+    }
+
+    private static int batchSize(CampaignRecord c) {
+        CampaignView.Pacing p = c.pacing();
+        if (p.delayMinSeconds() != null) {
+            return 1; // a random delay between two sends: one recipient per run
+        }
+        int size = BATCH;
+        if (p.batchPauseEvery() != null) {
+            size = Math.max(1, Math.min(size, p.batchPauseEvery() - c.sendsSincePause()));
+        }
+        return size;
+    }
+
+    private @Nullable String overThreshold(UUID campaignId) {
+        CampaignRecord c = read(() -> campaigns.find(campaignId)).orElse(null);
+        if (c == null || c.failureThreshold() == null) {
+            return null;
+        }
+        CampaignView.Counts counts = service.counts(c);
+        long processed = counts.sent() + counts.failed() + counts.unknown();
+        if (processed < THRESHOLD_SAMPLE) {
+            return null;
+        }
+        if (counts.failed() * 100 > (long) c.failureThreshold() * processed) {
+            return "Failure threshold of " + c.failureThreshold() + "% exceeded: " + counts.failed() + " of "
+                    + processed + " sends failed";
+        }
+        return null;
+    }
+
+    private void pauseIfRunning(UUID campaignId, String reason) {
+        write(() -> {
+            CampaignRecord c = campaigns.lock(campaignId).orElse(null);
+            if (c != null && c.status() == CampaignStatus.running) {
+                campaigns.setStatus(campaignId, CampaignStatus.paused, reason);
+                service.publishProgress(campaignId);
+                log.info("Campaign {} paused: {}", campaignId, reason);
+            }
+            return true;
+        });
+    }
+
+    /** Ends a running campaign; completes it only when nothing is pending or in flight any more. */
+    private void finish(UUID campaignId, CampaignStatus status, @Nullable String reason) {
+        write(() -> {
+            CampaignRecord c = campaigns.lock(campaignId).orElse(null);
+            if (c == null || c.status() != CampaignStatus.running) {
+                return false;
+            }
+            if (status == CampaignStatus.completed) {
+                Map<Stored, Long> counts = recipients.countByStatus(campaignId);
+                if (counts.get(Stored.pending) > 0 || counts.get(Stored.sending) > 0) {
+                    return false; // a "retry failed" put some back: the next loop takes them
+                }
+            }
+            campaigns.setStatus(campaignId, status, reason);
+            service.publishProgress(campaignId);
+            return true;
+        });
+    }
+
+    private void checkpoint(CampaignRecord c, int cursor, int sendsSincePause, @Nullable Instant next) {
+        write(() -> {
+            campaigns.checkpoint(c.id(), cursor, sendsSincePause, next);
+            return true;
+        });
+    }
+
+    /** What every recipient is sent: the template's or the campaign's body, and the template's media if any. */
+    private record Content(MessageBody body, TemplateView.@Nullable Media media, TemplateView.@Nullable Meta meta) {}
+
+    private Content content(CampaignRecord c) {
+        if (c.templateId() != null) {
+            TemplateView template = read(() -> templates.get(c.templateId()));
+            return new Content(MessageBody.parse(template.body(), "body"), template.media(), template.meta());
+        }
+        return new Content(MessageBody.parse(Objects.requireNonNull(c.body()), "body"), null, null);
+    }
+
+    private static boolean enforcesServiceWindow(ChannelView channel) {
+        return channel.provider() == ChannelProvider.whatsapp_cloud
+                || (channel.sandbox() != null && channel.sandbox().enforceServiceWindow());
+    }
+
+    private static int between(int min, int max) {
+        return min + ThreadLocalRandom.current().nextInt(max - min + 1);
+    }
+
+    private <T> T read(Supplier<T> work) {
+        return Objects.requireNonNull(tx.execute(s -> work.get()));
+    }
+
+    private <T> T write(Supplier<T> work) {
+        return Objects.requireNonNull(tx.execute(s -> work.get()));
+    }
+}
