@@ -65,3 +65,18 @@ export type SaveTemplateRequest = RequestOf<paths['/api/v1/templates']['post']>;
 export type RenderTemplateRequest = RequestOf<paths['/api/v1/templates/render']['post']>;
 export type TemplatePreview = DataOf<paths['/api/v1/templates/render']['post']>;
 export type ContactListItem = ItemOf<paths['/api/v1/contacts']['get']>;
+
+export type Campaign = DataOf<paths['/api/v1/campaigns/{id}']['get']>;
+export type CampaignPage = DataOf<paths['/api/v1/campaigns']['get']>;
+export type CampaignStatus = Campaign['status'];
+export type CampaignCounts = Campaign['counts'];
+export type CampaignListStatus = NonNullable<
+  NonNullable<paths['/api/v1/campaigns']['get']['parameters']['query']>['status']
+>;
+export type SaveCampaignRequest = RequestOf<paths['/api/v1/campaigns']['post']>;
+export type CampaignAudienceKind = SaveCampaignRequest['audience']['kind'];
+export type CampaignPacingRequest = NonNullable<SaveCampaignRequest['pacing']>;
+export type CampaignSendWindowRequest = NonNullable<CampaignPacingRequest['window']>;
+export type CampaignWeekday = CampaignSendWindowRequest['days'][number];
+export type CampaignRecipient = ItemOf<paths['/api/v1/campaigns/{id}/recipients']['get']>;
+export type CampaignRecipientPage = DataOf<paths['/api/v1/campaigns/{id}/recipients']['get']>;

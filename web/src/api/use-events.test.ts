@@ -8,6 +8,7 @@ describe('keysForEvent', () => {
     expect(keysForEvent('channel.status')).toEqual([['channels']]);
     expect(keysForEvent('message.received')).toEqual([['messages'], ['contacts']]);
     expect(keysForEvent('message.status')).toEqual([['messages'], ['sandbox-deliveries']]);
+    expect(keysForEvent('campaign.progress')).toEqual([['campaigns']]);
   });
 
   it('falls back to the area before the dot', () => {

@@ -14,6 +14,8 @@ const INVALIDATIONS: Record<string, QueryKey[]> = {
   // an inbound message may create the contact or change its opt-out and last-inbound time
   'message.received': [['messages'], ['contacts']],
   'message.status': [['messages'], ['sandbox-deliveries']],
+  // at least every second while a campaign runs, and on each of its state changes
+  'campaign.progress': [['campaigns']],
 };
 
 export const KNOWN_EVENT_TYPES = Object.keys(INVALIDATIONS);
