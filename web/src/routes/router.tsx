@@ -7,7 +7,9 @@ import { NotFoundPage } from './not-found-page';
 import { AudiencesPage } from './audiences-page';
 import { ContactPage } from './contact-page';
 import { ContactsPage } from './contacts-page';
-import { AgentsPage, CampaignsPage, InboxPage, UsagePage } from './placeholder-pages';
+import { CampaignPage } from './campaign-page';
+import { CampaignsPage } from './campaigns-page';
+import { AgentsPage, InboxPage, UsagePage } from './placeholder-pages';
 import { ProtectedLayout } from './protected-layout';
 import { TemplatePage } from './template-page';
 import { TemplatesPage } from './templates-page';
@@ -33,6 +35,7 @@ export const routes: RouteObject[] = [
       { path: 'contacts/:contactId', element: <ContactPage /> },
       { path: 'audiences', element: <AudiencesPage /> },
       { path: 'campaigns', element: <CampaignsPage /> },
+      { path: 'campaigns/:campaignId', element: <CampaignPage /> },
       { path: 'templates', element: <TemplatesPage /> },
       { path: 'templates/:templateId', element: <TemplatePage /> },
       { path: 'channels', element: <ChannelsPage /> },
