@@ -29,10 +29,22 @@ export function useCampaigns() {
   });
 }
 
+/** Delivery receipts keep arriving after the last send; no progress event reports them. */
+const AFTER_COMPLETION_POLL_MS = 5_000;
+const AFTER_COMPLETION_WINDOW_MS = 10 * 60_000;
+
 export function useCampaign(id: string) {
   return useQuery({
     queryKey: [...campaignsQueryKey, { id }],
     queryFn: () => unwrap(api.GET('/api/v1/campaigns/{id}', { params: { path: { id } } })),
+    refetchInterval: (query) => {
+      const c = query.state.data;
+      const recent =
+        c?.status === 'completed' &&
+        c.finishedAt !== null &&
+        Date.now() - Date.parse(c.finishedAt) < AFTER_COMPLETION_WINDOW_MS;
+      return recent && c.counts.read < c.counts.sent ? AFTER_COMPLETION_POLL_MS : false;
+    },
   });
 }
 
