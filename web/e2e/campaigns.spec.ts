@@ -74,6 +74,11 @@ test('a campaign made in the wizard sends to every contact and its progress reac
   const counts = page.getByRole('list', { name: 'Counts' });
   await expect(counts.getByRole('listitem', { name: 'Total' })).toContainText('3');
   await expect(page.getByRole('table', { name: 'Recipients' }).getByRole('row')).toHaveCount(4);
+  // the sandbox phone acknowledges delivered then read; the page picks the receipts up by itself
+  await expect(counts.getByRole('listitem', { name: 'Read' })).toContainText('3', {
+    timeout: 30_000,
+  });
+  await expect(counts.getByRole('listitem', { name: 'Delivered' })).toContainText('3');
   await page.screenshot({ path: `${SHOTS}/campaign-detail.png`, fullPage: true });
 
   // the list shows it finished too
