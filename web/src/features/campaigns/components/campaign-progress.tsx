@@ -17,9 +17,9 @@ export function CampaignProgress({ campaign }: { campaign: Campaign }) {
         aria-valuemin={0}
         aria-valuemax={100}
       >
-        <Progress.Section value={share(counts.sent)} color="teal" />
-        <Progress.Section value={share(counts.failed + counts.unknown)} color="red" />
-        <Progress.Section value={share(counts.skipped)} color="gray" />
+        <Progress.Section value={share(counts.sent)} color="teal" aria-hidden />
+        <Progress.Section value={share(counts.failed + counts.unknown)} color="red" aria-hidden />
+        <Progress.Section value={share(counts.skipped)} color="gray" aria-hidden />
       </Progress.Root>
       <Group justify="space-between" gap="xs" mt={4}>
         <Text size="xs" c="dimmed">

@@ -84,6 +84,8 @@ describe('CampaignsPanel', () => {
       '40',
     );
     expect(within(row).getByText('4 of 10')).toBeInTheDocument();
+    // one bar for assistive technology, not one per coloured section
+    expect(within(row).getAllByRole('progressbar')).toHaveLength(1);
     // actions follow the state: a running campaign pauses, a draft starts
     expect(within(row).getByRole('button', { name: 'Pause Spring sale' })).toBeInTheDocument();
     expect(within(row).queryByRole('button', { name: 'Start Spring sale' })).toBeNull();
