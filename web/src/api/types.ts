@@ -77,3 +77,18 @@ export type ColumnMapping = ImportPreview['mapping'][number];
 export type ColumnTarget = ColumnMapping['target'];
 /** One element of the `mapping` JSON parameter (the server's MappingCmd). */
 export type MappingCmd = Pick<ColumnMapping, 'index' | 'target' | 'attributeKey'>;
+
+export type Campaign = DataOf<paths['/api/v1/campaigns/{id}']['get']>;
+export type CampaignPage = DataOf<paths['/api/v1/campaigns']['get']>;
+export type CampaignStatus = Campaign['status'];
+export type CampaignCounts = Campaign['counts'];
+export type CampaignListStatus = NonNullable<
+  NonNullable<paths['/api/v1/campaigns']['get']['parameters']['query']>['status']
+>;
+export type SaveCampaignRequest = RequestOf<paths['/api/v1/campaigns']['post']>;
+export type CampaignAudienceKind = SaveCampaignRequest['audience']['kind'];
+export type CampaignPacingRequest = NonNullable<SaveCampaignRequest['pacing']>;
+export type CampaignSendWindowRequest = NonNullable<CampaignPacingRequest['window']>;
+export type CampaignWeekday = CampaignSendWindowRequest['days'][number];
+export type CampaignRecipient = ItemOf<paths['/api/v1/campaigns/{id}/recipients']['get']>;
+export type CampaignRecipientPage = DataOf<paths['/api/v1/campaigns/{id}/recipients']['get']>;

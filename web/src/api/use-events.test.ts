@@ -9,6 +9,7 @@ describe('keysForEvent', () => {
     expect(keysForEvent('message.received')).toEqual([['messages'], ['contacts']]);
     expect(keysForEvent('message.status')).toEqual([['messages'], ['sandbox-deliveries']]);
     expect(keysForEvent('import.progress')).toEqual([['imports'], ['contacts']]);
+    expect(keysForEvent('campaign.progress')).toEqual([['campaigns']]);
   });
 
   it('falls back to the area before the dot', () => {

@@ -16,6 +16,8 @@ const INVALIDATIONS: Record<string, QueryKey[]> = {
   'message.status': [['messages'], ['sandbox-deliveries']],
   // an import's progress; the contacts it merged so far show up in the list
   'import.progress': [['imports'], ['contacts']],
+  // at least every second while a campaign runs, and on each of its state changes
+  'campaign.progress': [['campaigns']],
 };
 
 export const KNOWN_EVENT_TYPES = Object.keys(INVALIDATIONS);

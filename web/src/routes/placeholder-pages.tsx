@@ -14,20 +14,6 @@ export function InboxPage() {
   );
 }
 
-export function CampaignsPage() {
-  return (
-    <ComingSoon
-      title="Campaigns"
-      summary="Personalised broadcasts to an audience, paced to respect WhatsApp's limits."
-      features={[
-        'Schedule and working hours',
-        'Pause, resume and retry failed sends',
-        'Delivery and read tracking',
-      ]}
-    />
-  );
-}
-
 export function AgentsPage() {
   return (
     <ComingSoon

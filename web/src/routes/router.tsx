@@ -8,7 +8,9 @@ import { AudiencesPage } from './audiences-page';
 import { ContactPage } from './contact-page';
 import { ContactsImportPage } from './contacts-import-page';
 import { ContactsPage } from './contacts-page';
-import { AgentsPage, CampaignsPage, InboxPage, UsagePage } from './placeholder-pages';
+import { CampaignPage } from './campaign-page';
+import { CampaignsPage } from './campaigns-page';
+import { AgentsPage, InboxPage, UsagePage } from './placeholder-pages';
 import { ProtectedLayout } from './protected-layout';
 import { TemplatePage } from './template-page';
 import { TemplatesPage } from './templates-page';
@@ -35,6 +37,7 @@ export const routes: RouteObject[] = [
       { path: 'contacts/:contactId', element: <ContactPage /> },
       { path: 'audiences', element: <AudiencesPage /> },
       { path: 'campaigns', element: <CampaignsPage /> },
+      { path: 'campaigns/:campaignId', element: <CampaignPage /> },
       { path: 'templates', element: <TemplatesPage /> },
       { path: 'templates/:templateId', element: <TemplatePage /> },
       { path: 'channels', element: <ChannelsPage /> },
