@@ -13,7 +13,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Campaign, CampaignCounts } from '../../../api/types';
 import { formatDateTime, formatRelative } from '../../../components/format';
@@ -99,6 +99,16 @@ function Recipients({ campaign }: { campaign: Campaign }) {
   const [status, setStatus] = useState<string | null>(null);
   const recipients = useCampaignRecipients(campaign.id, status);
   const items = recipients.data?.pages.flatMap((p) => p.items) ?? [];
+  // receipts arrive after the last send, with no progress event; the campaign's counts are polled
+  // then, and a change in them means some recipients' statuses changed too
+  const receipts = `${campaign.counts.delivered}/${campaign.counts.read}/${campaign.counts.failed}`;
+  const seen = useRef(receipts);
+  const { refetch } = recipients;
+  useEffect(() => {
+    if (seen.current === receipts) return;
+    seen.current = receipts;
+    void refetch();
+  }, [receipts, refetch]);
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
