@@ -130,7 +130,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 if (!hold.await(30, TimeUnit.SECONDS)) {
                     return;
                 }
-                Thread.sleep(delay);
+                Thread.sleep(delay); // a scripted slow provider: the latency is what the test is about
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

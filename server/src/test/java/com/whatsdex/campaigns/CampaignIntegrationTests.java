@@ -7,12 +7,9 @@ import com.whatsdex.sandbox.SandboxApi;
 import com.whatsdex.sandbox.SandboxDelivery;
 import com.whatsdex.shared.TenantContext;
 import com.whatsdex.support.Browser;
+import com.whatsdex.support.EventStream;
 import com.whatsdex.support.IntegrationTest;
 import com.whatsdex.support.TwoWorkspaces;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -759,14 +754,15 @@ class CampaignIntegrationTests {
         String channelB = channel(two.b());
         create(two.b(), campaign("B's own", List.of(channelB)));
 
-        try (Sse streamB = Sse.open(port, two.b().cookie("WDX_SESSION"));
-                Sse streamA = Sse.open(port, a.cookie("WDX_SESSION"))) {
+        try (EventStream streamB = new EventStream(port, two.b().cookie("WDX_SESSION"));
+                EventStream streamA = new EventStream(port, a.cookie("WDX_SESSION"))) {
+            assertThat(List.of(streamA.status(), streamB.status())).containsOnly(200);
             action(a, id, "start");
             awaitStatus(a, id, "completed");
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> streamA.progressOf(id).stream()
+                    .until(() -> progressOf(streamA, id).stream()
                             .anyMatch(e -> "completed".equals(e.path("status").asString())));
-            assertThat(streamB.progressOf(id)).isEmpty();
+            assertThat(progressOf(streamB, id)).isEmpty();
         }
 
         two.assertInvisibleToB(CAMPAIGNS + "/" + id, campaign("Hijack", List.of(channelB)));
@@ -790,62 +786,27 @@ class CampaignIntegrationTests {
         body.put("pacing", Map.of("delayMinSeconds", 30, "delayMaxSeconds", 30));
         String id = create(b, body);
 
-        try (Sse stream = Sse.open(port, b.cookie("WDX_SESSION"))) {
+        try (EventStream stream = new EventStream(port, b.cookie("WDX_SESSION"))) {
+            assertThat(stream.status()).isEqualTo(200);
             action(b, id, "start");
             // one send, then a 30 s wait with the dispatcher idle: the watcher keeps the dashboard informed
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> !deliveriesPerPhone(b, channel).isEmpty());
-            int before = stream.progressOf(id).size();
+            int before = progressOf(stream, id).size();
             await().atMost(Duration.ofMillis(4500))
-                    .until(() -> stream.progressOf(id).size() >= before + 3);
-            assertThat(stream.progressOf(id).getLast().path("status").asString())
+                    .until(() -> progressOf(stream, id).size() >= before + 3);
+            assertThat(progressOf(stream, id).getLast().path("status").asString())
                     .isEqualTo("running");
-            assertThat(stream.progressOf(id).getLast().path("total").asLong()).isEqualTo(5);
+            assertThat(progressOf(stream, id).getLast().path("total").asLong()).isEqualTo(5);
         }
         action(b, id, "cancel");
     }
 
-    /** A minimal server-sent events reader keeping campaign.progress payloads. */
-    private static final class Sse implements AutoCloseable {
-
-        private final List<JsonNode> progress = new CopyOnWriteArrayList<>();
-        private final HttpResponse<Stream<String>> response;
-
-        private Sse(HttpResponse<Stream<String>> response) {
-            this.response = response;
-            Thread.ofVirtual().start(() -> {
-                try (Stream<String> lines = response.body()) {
-                    lines.filter(l -> l.startsWith("data:"))
-                            .map(l -> Browser.JSON.readTree(l.substring(5).trim()))
-                            .filter(n ->
-                                    "campaign.progress".equals(n.path("type").asString()))
-                            .forEach(progress::add);
-                } catch (RuntimeException e) {
-                    // closed by the test
-                }
-            });
-        }
-
-        static Sse open(int port, String session) throws Exception {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
-                    .header("Accept", "text/event-stream")
-                    .header("Cookie", "WDX_SESSION=" + session)
-                    .build();
-            HttpResponse<Stream<String>> response =
-                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
-            assertThat(response.statusCode()).isEqualTo(200);
-            return new Sse(response);
-        }
-
-        List<JsonNode> progressOf(String campaignId) {
-            return progress.stream()
-                    .filter(n -> campaignId.equals(n.path("campaignId").asString()))
-                    .toList();
-        }
-
-        @Override
-        public void close() {
-            response.body().close();
-        }
+    /** The campaign.progress payloads a stream has received for one campaign, in order. */
+    private static List<JsonNode> progressOf(EventStream stream, String campaignId) {
+        return stream.named("campaign.progress").stream()
+                .map(EventStream.Event::data)
+                .filter(n -> campaignId.equals(n.path("campaignId").asString()))
+                .toList();
     }
 }

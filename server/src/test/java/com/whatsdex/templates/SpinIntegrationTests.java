@@ -1,6 +1,7 @@
 package com.whatsdex.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.whatsdex.ai.AiProperties;
 import com.whatsdex.ai.FakeOpenAiServer;
@@ -334,10 +335,7 @@ class SpinIntegrationTests {
             for (int i = 0; i < 2; i++) {
                 held.add(CompletableFuture.supplyAsync(() -> two.a().post(SPIN, spin("Hi {{name}}", 1)), pool));
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (fake.received().size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> fake.received().size() >= 2);
             assertThat(fake.received()).as("both spins reached the provider").hasSize(2);
 
             Browser.Response third = two.a().post(SPIN, spin("Hi {{name}}", 1));
@@ -348,9 +346,7 @@ class SpinIntegrationTests {
             // another workspace is not held up by A's spins
             CompletableFuture<Browser.Response> other =
                     CompletableFuture.supplyAsync(() -> two.b().post(SPIN, spin("Hi {{name}}", 1)), pool);
-            while (fake.received().size() < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> fake.received().size() >= 3);
             assertThat(fake.received()).as("B's spin reached the provider").hasSize(3);
 
             fake.release();
@@ -375,10 +371,7 @@ class SpinIntegrationTests {
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             CompletableFuture<Browser.Response> held =
                     CompletableFuture.supplyAsync(() -> two.a().post(SPIN, spin("Hi {{name}}", 1)), pool);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (fake.received().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> !fake.received().isEmpty());
 
             Browser.Response refused = two.b().post(SPIN, spin("Hi {{name}}", 1));
 

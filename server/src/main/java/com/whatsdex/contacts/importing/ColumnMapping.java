@@ -215,6 +215,27 @@ public record ColumnMapping(
         return mapping;
     }
 
+    /**
+     * The user's choices for a header row: columns the file lacks are dropped; an attribute's key comes from the
+     * choice, else from the header.
+     */
+    static List<ColumnMapping> chosen(List<MappingCmd> choices, List<String> headers) {
+        List<ColumnMapping> mapping = new ArrayList<>();
+        for (MappingCmd m : choices) {
+            if (m.index() < 0 || m.index() >= headers.size()) {
+                continue;
+            }
+            String header = headers.get(m.index());
+            String keySource = m.attributeKey() == null || m.attributeKey().isBlank() ? header : m.attributeKey();
+            mapping.add(new ColumnMapping(
+                    m.index(),
+                    header,
+                    m.target(),
+                    m.target() == ColumnTarget.attribute ? attributeKey(keySource, m.index()) : null));
+        }
+        return mapping;
+    }
+
     static ColumnMapping of(int index, String header, ColumnTarget target) {
         return new ColumnMapping(
                 index, header, target, target == ColumnTarget.attribute ? attributeKey(header, index) : null);

@@ -1,5 +1,6 @@
 package com.whatsdex.contacts.importing;
 
+import com.whatsdex.realtime.RealtimeEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +37,12 @@ public record ContactImport(
         Instant createdAt,
         @Nullable Instant startedAt,
         @Nullable Instant finishedAt) {
+
+    /** The {@code import.progress} event for this state; {@code total} is known once the file has been read. */
+    public RealtimeEvent.ImportProgress progressEvent() {
+        return new RealtimeEvent.ImportProgress(
+                id, status, rows, finished() ? rows : null, created, updated, skipped, rejected, percent);
+    }
 
     public boolean finished() {
         return status.equals("completed") || status.equals("failed") || status.equals("cancelled");

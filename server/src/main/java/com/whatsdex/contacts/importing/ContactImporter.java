@@ -8,7 +8,6 @@ import com.whatsdex.jobs.RetryPolicy;
 import com.whatsdex.jobs.TenantJobData;
 import com.whatsdex.jobs.TenantTask;
 import com.whatsdex.jobs.WorkerGroup;
-import com.whatsdex.realtime.RealtimeEvent;
 import com.whatsdex.realtime.RealtimeEvents;
 import com.whatsdex.shared.Ids;
 import com.whatsdex.shared.TenantContext;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -272,24 +270,9 @@ class ContactImporter {
     }
 
     private List<ColumnMapping> mapping(@Nullable String mappingJson, List<String> headers) {
-        if (mappingJson == null) {
-            return ColumnMapping.propose(headers);
-        }
-        List<MappingCmd> chosen = json.readValue(mappingJson, new TypeReference<List<MappingCmd>>() {});
-        List<ColumnMapping> mapping = new ArrayList<>();
-        for (MappingCmd m : chosen) {
-            if (m.index() < 0 || m.index() >= headers.size()) {
-                continue;
-            }
-            String header = headers.get(m.index());
-            String key = m.target() == ColumnTarget.attribute
-                    ? (m.attributeKey() == null || m.attributeKey().isBlank()
-                            ? ColumnMapping.attributeKey(header, m.index())
-                            : ColumnMapping.attributeKey(m.attributeKey(), m.index()))
-                    : null;
-            mapping.add(new ColumnMapping(m.index(), header, m.target(), key));
-        }
-        return mapping;
+        return mappingJson == null
+                ? ColumnMapping.propose(headers)
+                : ColumnMapping.chosen(json.readValue(mappingJson, new TypeReference<List<MappingCmd>>() {}), headers);
     }
 
     private void end(UUID id, String status, @Nullable String error) {
@@ -300,17 +283,7 @@ class ContactImporter {
     }
 
     private void publish(UUID id) {
-        imports.find(id)
-                .ifPresent(i -> realtime.publish(new RealtimeEvent.ImportProgress(
-                        i.id(),
-                        i.status(),
-                        i.rows(),
-                        i.finished() ? i.rows() : null,
-                        i.created(),
-                        i.updated(),
-                        i.skipped(),
-                        i.rejected(),
-                        i.percent())));
+        imports.find(id).ifPresent(i -> realtime.publish(i.progressEvent()));
     }
 
     static String delimiterName(char d) {

@@ -4,7 +4,6 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.whatsdex.contacts.importing.ContactImporter.ImportJob;
 import com.whatsdex.jobs.JobScheduler;
 import com.whatsdex.jobs.TenantTask;
-import com.whatsdex.realtime.RealtimeEvent;
 import com.whatsdex.realtime.RealtimeEvents;
 import com.whatsdex.shared.ApiErrorResponse.FieldError;
 import com.whatsdex.shared.ApiException;
@@ -212,7 +211,8 @@ public class ImportService {
         }
         List<ColumnMapping> mapping = settings.mappingJson() == null
                 ? ColumnMapping.propose(headers)
-                : chosenMapping(settings.mappingJson(), headers);
+                : ColumnMapping.chosen(
+                        json.readValue(settings.mappingJson(), new TypeReference<List<MappingCmd>>() {}), headers);
         RowMapper mapper = new RowMapper(mapping, settings.country(), settings.tags());
         List<PreviewRow> rows = new ArrayList<>();
         long rowNumber = 1;
@@ -314,17 +314,7 @@ public class ImportService {
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private void publish(UUID id) {
-        imports.find(id)
-                .ifPresent(i -> realtime.publish(new RealtimeEvent.ImportProgress(
-                        i.id(),
-                        i.status(),
-                        i.rows(),
-                        i.rows(),
-                        i.created(),
-                        i.updated(),
-                        i.skipped(),
-                        i.rejected(),
-                        i.percent())));
+        imports.find(id).ifPresent(i -> realtime.publish(i.progressEvent()));
     }
 
     private record Settings(
@@ -382,29 +372,6 @@ public class ImportService {
                     HttpStatus.BAD_REQUEST, "validation_failed", "Some import options are invalid", errors);
         }
         return new Settings(country, onExisting, List.copyOf(tags), mappingJson);
-    }
-
-    private List<ColumnMapping> chosenMapping(String mappingJson, List<String> headers) {
-        List<MappingCmd> chosen = json.readValue(mappingJson, new TypeReference<List<MappingCmd>>() {});
-        List<ColumnMapping> mapping = new ArrayList<>();
-        for (MappingCmd m : chosen) {
-            if (m.index() >= 0 && m.index() < headers.size()) {
-                String header = headers.get(m.index());
-                mapping.add(new ColumnMapping(
-                        m.index(),
-                        header,
-                        m.target(),
-                        m.target() == ColumnTarget.attribute
-                                ? ColumnMapping.attributeKey(
-                                        m.attributeKey() == null
-                                                        || m.attributeKey().isBlank()
-                                                ? header
-                                                : m.attributeKey(),
-                                        m.index())
-                                : null));
-            }
-        }
-        return mapping;
     }
 
     private static void requireText(byte[] head, int length) {

@@ -2,6 +2,7 @@ package com.whatsdex.ai.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.whatsdex.ai.AiException;
 import com.whatsdex.ai.AiProperties;
@@ -141,10 +142,7 @@ class LangChain4jAiClientTests {
                 new AiProperties(fake.baseUrl(), null, FakeOpenAiServer.MODEL, Duration.ofSeconds(5), 1));
         fake.answer("slow").holdAnswers();
         Thread first = Thread.ofVirtual().start(() -> client.chat(ChatCall.of("s", "u", null, null)));
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (fake.received().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !fake.received().isEmpty());
 
         assertThatThrownBy(() -> client.chat(ChatCall.of("s", "u", null, null)))
                 .isInstanceOfSatisfying(AiException.class, e -> {
