@@ -51,6 +51,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CampaignDispatcher {
 
     static final int BATCH = 50;
+    /** How the outbound pipeline reports a contact that no longer exists (a deleted channel is also not_found). */
+    private static final String CONTACT_GONE = ApiException.notFound("Contact").getMessage();
     /** The pause/cancel reaction time is at most one batch; a run yields after this long (fairness between runs). */
     static final Duration RUN_BUDGET = Duration.ofSeconds(20);
     /** Failures are judged only over at least this many processed sends. */
@@ -265,7 +267,12 @@ class CampaignDispatcher {
                         new Outcome(r.id(), Stored.skipped, e.code(), null, null);
                     // a channel that disconnected since the pool was read refused before sending: try again
                     case "invalid_state" -> new Outcome(r.id(), Stored.pending, null, null, null);
-                    case "not_found" -> new Outcome(r.id(), Stored.skipped, "contact_deleted", null, null);
+                    // the contact was deleted since the batch was claimed: nobody to send to; otherwise the pool
+                    // channel was deleted since the pool was read: the next batch re-reads the pool
+                    case "not_found" ->
+                        CONTACT_GONE.equals(e.getMessage())
+                                ? new Outcome(r.id(), Stored.skipped, "contact_deleted", null, null)
+                                : new Outcome(r.id(), Stored.pending, null, null, null);
                     default -> new Outcome(r.id(), Stored.failed, e.code(), null, channelOf.get(k));
                 };
                 if ("usage_limit_reached".equals(e.code())) {

@@ -259,9 +259,43 @@ class OutboundPipeline implements OutboundMessages {
      * client key a concurrent request took first answers that request's message instead, and its count is given
      * back.
      */
-    private List<Ready> persist(List<Pending> admitted, Object[] answers, Instant now) {
-        if (admitted.isEmpty()) {
+    private List<Ready> persist(List<Pending> granted, Object[] answers, Instant now) {
+        if (granted.isEmpty()) {
             return List.of();
+        }
+        // credentials are read before anything is stored: a channel deleted since the check refuses its requests
+        // (not_found, their usage given back) instead of failing the whole batch
+        Map<UUID, ChannelCredentials> credentials = new HashMap<>();
+        Map<UUID, ApiException> gone = new HashMap<>();
+        for (Pending p : granted) {
+            UUID channelId = p.channel().id();
+            if (!credentials.containsKey(channelId) && !gone.containsKey(channelId)) {
+                try {
+                    credentials.put(channelId, channels.credentials(channelId));
+                } catch (ApiException e) {
+                    gone.put(channelId, e);
+                }
+            }
+        }
+        List<Pending> admitted = granted;
+        if (!gone.isEmpty()) {
+            admitted = new ArrayList<>(granted.size());
+            for (Pending p : granted) {
+                ApiException refused = gone.get(p.channel().id());
+                if (refused == null) {
+                    admitted.add(p);
+                } else {
+                    answers[p.index()] = refused;
+                }
+            }
+            int refusedCount = granted.size() - admitted.size();
+            inTransaction(() -> {
+                usage.refund(UsageMetric.messages_sent, refusedCount);
+                return true;
+            });
+            if (admitted.isEmpty()) {
+                return List.of();
+            }
         }
         List<OutboundRepository.NewSend> sends = new ArrayList<>(admitted.size());
         for (Pending p : admitted) {
@@ -272,13 +306,13 @@ class OutboundPipeline implements OutboundMessages {
                     r.campaignId(),
                     r.origin().name()));
         }
-        record Stored(Set<UUID> inserted, Map<UUID, ChannelCredentials> credentials, Map<String, UUID> raced) {}
+        record Stored(Set<UUID> inserted, Map<String, UUID> raced) {}
         Stored stored;
+        List<Pending> stores = admitted;
         try {
             stored = inTransaction(() -> {
                 Set<UUID> inserted = messages.insertSendingAll(sends);
                 Map<UUID, List<UUID>> contactsByChannel = new LinkedHashMap<>();
-                Map<UUID, ChannelCredentials> credentials = new HashMap<>();
                 List<String> racedKeys = new ArrayList<>();
                 for (OutboundRepository.NewSend s : sends) {
                     OutboundRepository.Outgoing m = s.message();
@@ -286,18 +320,17 @@ class OutboundPipeline implements OutboundMessages {
                         contactsByChannel
                                 .computeIfAbsent(m.channelId(), c -> new ArrayList<>())
                                 .add(m.contactId());
-                        credentials.computeIfAbsent(m.channelId(), channels::credentials);
                     } else {
                         racedKeys.add(Objects.requireNonNull(s.clientKey()));
                     }
                 }
                 contactsByChannel.forEach((channel, ids) -> contactBatches.recordOutbound(ids, channel, now));
                 Map<String, UUID> raced = racedKeys.isEmpty() ? Map.of() : messages.findByClientKeys(racedKeys);
-                return new Stored(inserted, credentials, raced);
+                return new Stored(inserted, raced);
             });
         } catch (RuntimeException e) {
             inTransaction(() -> {
-                usage.refund(UsageMetric.messages_sent, admitted.size());
+                usage.refund(UsageMetric.messages_sent, stores.size());
                 return true;
             });
             throw e;
@@ -312,8 +345,7 @@ class OutboundPipeline implements OutboundMessages {
                 ready.add(new Ready(
                         s.message(),
                         p.contact().phone(),
-                        Objects.requireNonNull(
-                                stored.credentials().get(p.channel().id()))));
+                        Objects.requireNonNull(credentials.get(p.channel().id()))));
             } else {
                 notInserted++;
                 answers[p.index()] = Objects.requireNonNull(stored.raced().get(s.clientKey()));
