@@ -752,6 +752,115 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/inbox/conversations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Conversations, latest activity first (keyset pages)
+     * @description q matches the contact's name, phone or email prefix, or a word of the conversation's recent messages; assignee is a member id, me or none
+     */
+    get: operations['list_5'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inbox/conversations/{contactId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A conversation with WhatsApp's 24-hour window and the channel a reply goes through */
+    get: operations['get_4'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Close, reopen or assign a conversation */
+    patch: operations['update_3'];
+    trace?: never;
+  };
+  '/api/v1/inbox/conversations/{contactId}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The conversation's messages of every channel, newest first (keyset pages) */
+    get: operations['messages'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inbox/conversations/{contactId}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark the conversation read for the workspace */
+    post: operations['read'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inbox/conversations/{contactId}/reply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reply through the channel that last talked to the contact, or channelId
+     * @description 409 invalid_state when that channel is deleted or not connected (nothing is sent); 409 outside_service_window for free text more than 24 hours after the contact last wrote
+     */
+    post: operations['reply'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inbox/unread': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many conversations have unread messages (the notification badge) */
+    get: operations['unread'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/messages': {
     parameters: {
       query?: never;
@@ -760,7 +869,7 @@ export interface paths {
       cookie?: never;
     };
     /** Messages, newest first, optionally of one channel and/or one contact (keyset pages) */
-    get: operations['list_5'];
+    get: operations['list_6'];
     put?: never;
     /**
      * Send a message
@@ -801,7 +910,7 @@ export interface paths {
       cookie?: never;
     };
     /** One message */
-    get: operations['get_4'];
+    get: operations['get_5'];
     put?: never;
     post?: never;
     delete?: never;
@@ -838,7 +947,7 @@ export interface paths {
      * List templates
      * @description Newest first; search matches the name or the body.
      */
-    get: operations['list_6'];
+    get: operations['list_7'];
     put?: never;
     /**
      * Create a template
@@ -939,9 +1048,9 @@ export interface paths {
       cookie?: never;
     };
     /** Get a template */
-    get: operations['get_5'];
+    get: operations['get_6'];
     /** Replace a template */
-    put: operations['update_3'];
+    put: operations['update_4'];
     post?: never;
     /** Delete a template */
     delete: operations['delete_3'];
@@ -978,14 +1087,14 @@ export interface paths {
       cookie?: never;
     };
     /** The current workspace, its plan in force and the plan's limits */
-    get: operations['get_6'];
+    get: operations['get_7'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
     /** Change name, time zone or default country (owners and admins) */
-    patch: operations['update_4'];
+    patch: operations['update_5'];
     trace?: never;
   };
   '/api/v1/workspace/members': {
@@ -1109,6 +1218,10 @@ export interface components {
       data: components['schemas']['ContactImport'] | null;
       success: boolean;
     };
+    ApiResponseConversationDetail: {
+      data: components['schemas']['ConversationDetail'] | null;
+      success: boolean;
+    };
     ApiResponseCountResponse: {
       data: components['schemas']['CountResponse'] | null;
       success: boolean;
@@ -1123,6 +1236,10 @@ export interface components {
     };
     ApiResponseImportPreview: {
       data: components['schemas']['ImportPreview'] | null;
+      success: boolean;
+    };
+    ApiResponseInboxUnread: {
+      data: components['schemas']['InboxUnread'] | null;
       success: boolean;
     };
     ApiResponseListBatchItem: {
@@ -1167,6 +1284,10 @@ export interface components {
     };
     ApiResponsePageResponseContactImport: {
       data: components['schemas']['PageResponseContactImport'] | null;
+      success: boolean;
+    };
+    ApiResponsePageResponseConversation: {
+      data: components['schemas']['PageResponseConversation'] | null;
       success: boolean;
     };
     ApiResponsePageResponseDelivery: {
@@ -1569,6 +1690,64 @@ export interface components {
       /** Format: int64 */
       updated: number;
     };
+    Conversation: {
+      /** Format: uuid */
+      assigneeId: string | null;
+      /** Format: uuid */
+      contactId: string;
+      lastMessage: components['schemas']['ConversationLastMessage'] | null;
+      name: string | null;
+      optedOut: boolean;
+      phone: string;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      /** Format: int32 */
+      unreadCount: number;
+    };
+    ConversationDetail: {
+      conversation: components['schemas']['Conversation'];
+      replyChannel: components['schemas']['ConversationReplyChannel'] | null;
+      window: components['schemas']['ConversationServiceWindow'];
+    };
+    ConversationLastMessage: {
+      /** Format: date-time */
+      at: string;
+      campaign: boolean;
+      /** Format: uuid */
+      channelId: string;
+      direction: string;
+      /** Format: uuid */
+      id: string;
+      preview: string | null;
+      status: string | null;
+      type: string;
+    };
+    ConversationReplyChannel: {
+      /** Format: uuid */
+      channelId: string;
+      name: string | null;
+      problem: string | null;
+      status: string;
+    };
+    ConversationServiceWindow: {
+      /** Format: date-time */
+      closesAt: string | null;
+      /** Format: date-time */
+      lastInboundAt: string | null;
+      open: boolean;
+    };
+    /** @description conversation.updated: a conversation was read, closed, reopened or assigned */
+    ConversationUpdatedEvent: {
+      /** Format: uuid */
+      assigneeId: string | null;
+      /** Format: uuid */
+      contactId: string;
+      status: string;
+      /** @enum {string} */
+      type: 'conversation.updated';
+      /** Format: int32 */
+      unreadCount: number;
+    };
     CountResponse: {
       /** Format: int64 */
       count: number;
@@ -1675,6 +1854,10 @@ export interface components {
       type: 'import.progress';
       /** Format: int64 */
       updated: number;
+    };
+    InboxUnread: {
+      /** Format: int64 */
+      conversations: number;
     };
     Location: {
       address: string | null;
@@ -1804,6 +1987,10 @@ export interface components {
       items: components['schemas']['ContactImport'][];
       nextCursor: string | null;
     };
+    PageResponseConversation: {
+      items: components['schemas']['Conversation'][];
+      nextCursor: string | null;
+    };
     PageResponseDelivery: {
       items: components['schemas']['Delivery'][];
       nextCursor: string | null;
@@ -1852,6 +2039,14 @@ export interface components {
       contactId?: string | null;
       /** Format: int64 */
       seed?: number | null;
+    };
+    ReplyCmd: {
+      /** Format: uuid */
+      channelId?: string | null;
+      clientKey?: string | null;
+      /** Format: uuid */
+      templateId?: string | null;
+      text?: string | null;
     };
     SandboxConfig: {
       enforceServiceWindow: boolean;
@@ -2002,6 +2197,13 @@ export interface components {
       optedOut?: boolean | null;
       phone?: string | null;
       tags?: string[] | null;
+    };
+    UpdateConversationCmd: {
+      /** Format: uuid */
+      assigneeId?: string | null;
+      /** @enum {string|null} */
+      status?: 'open' | 'closed' | null;
+      unassign?: boolean | null;
     };
     UpdateWorkspaceCmd: {
       defaultCountry?: string | null;
@@ -3776,6 +3978,7 @@ export interface operations {
             | components['schemas']['ImportProgressEvent']
             | components['schemas']['MessageReceivedEvent']
             | components['schemas']['MessageStatusEvent']
+            | components['schemas']['ConversationUpdatedEvent']
             | components['schemas']['ChannelStatusEvent']
             | components['schemas']['BackupStatusEvent']
             | components['schemas']['StreamReadyEvent'];
@@ -3793,6 +3996,236 @@ export interface operations {
     };
   };
   list_5: {
+    parameters: {
+      query?: {
+        channelId?: string;
+        status?: 'open' | 'closed';
+        unread?: boolean;
+        assignee?: string;
+        q?: string;
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponsePageResponseConversation'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  get_4: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        contactId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseConversationDetail'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  update_3: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        contactId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateConversationCmd'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseConversationDetail'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  messages: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        contactId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponsePageResponseMessageView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        contactId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  reply: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        contactId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReplyCmd'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseMessageView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  unread: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseInboxUnread'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  list_6: {
     parameters: {
       query?: {
         channelId?: string;
@@ -3894,7 +4327,7 @@ export interface operations {
       };
     };
   };
-  get_4: {
+  get_5: {
     parameters: {
       query?: never;
       header?: never;
@@ -3956,7 +4389,7 @@ export interface operations {
       };
     };
   };
-  list_6: {
+  list_7: {
     parameters: {
       query?: {
         search?: string;
@@ -4154,7 +4587,7 @@ export interface operations {
       };
     };
   };
-  get_5: {
+  get_6: {
     parameters: {
       query?: never;
       header?: never;
@@ -4185,7 +4618,7 @@ export interface operations {
       };
     };
   };
-  update_3: {
+  update_4: {
     parameters: {
       query?: never;
       header?: never;
@@ -4280,7 +4713,7 @@ export interface operations {
       };
     };
   };
-  get_6: {
+  get_7: {
     parameters: {
       query?: never;
       header?: never;
@@ -4309,7 +4742,7 @@ export interface operations {
       };
     };
   };
-  update_4: {
+  update_5: {
     parameters: {
       query?: never;
       header?: never;

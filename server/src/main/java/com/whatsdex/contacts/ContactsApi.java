@@ -32,6 +32,12 @@ public interface ContactsApi {
     /** @throws com.whatsdex.shared.ApiException not_found when the workspace has no such contact */
     ContactRef get(UUID id);
 
+    /**
+     * The ids of up to {@code limit} contacts whose name, email or phone matches {@code search} the way the contacts
+     * list's search does (prefixes; a phone in national or international form), most recently interacted first.
+     */
+    List<UUID> searchIds(String search, int limit);
+
     /** How many contacts the workspace holds (a counter, O(1)). */
     long count();
 

@@ -1,8 +1,10 @@
 package com.whatsdex.messaging;
 
+import com.whatsdex.shared.PageResponse;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What other modules may ask of messaging. Methods run as the workspace in the current {@code TenantContext} and
@@ -36,6 +38,23 @@ public interface MessagingApi {
      * (the {@code messages_campaign_idx} range), never a scan of the messages table.
      */
     CampaignMessageCounts campaignCounts(UUID campaignId);
+
+    /**
+     * A contact's messages of every channel, newest first, in keyset pages (the inbox's thread).
+     *
+     * @param cursor from the previous page's {@code nextCursor}, or null for the newest
+     */
+    PageResponse<MessageView> thread(UUID contactId, @Nullable Integer limit, @Nullable String cursor);
+
+    /**
+     * The contacts whose own conversation (inbound messages and replies; campaign broadcasts left out) contains
+     * {@code text}, case-insensitively, the most recently active first. Reads only the newest
+     * {@value #TEXT_SEARCH_DEPTH} such messages of the workspace, so its cost is bounded whatever the history.
+     */
+    List<UUID> contactsMentioning(String text, int limit);
+
+    /** How many of the newest conversation messages {@link #contactsMentioning} reads. */
+    int TEXT_SEARCH_DEPTH = 50_000;
 
     /** The campaign's messages the provider accepted and that failed later (a failed status), oldest first. */
     List<UUID> lateFailedCampaignMessages(UUID campaignId);

@@ -81,6 +81,23 @@ public sealed interface RealtimeEvent {
         }
     }
 
+    @Schema(
+            name = "ConversationUpdatedEvent",
+            description = "conversation.updated: a conversation was read, closed, reopened or assigned")
+    record ConversationUpdated(
+            UUID contactId,
+            int unreadCount,
+            String status,
+            @Nullable UUID assigneeId) implements RealtimeEvent {
+
+        public static final String TYPE = "conversation.updated";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
     @Schema(name = "ChannelStatusEvent", description = "channel.status: a channel connected, failed or was paused")
     record ChannelStatus(
             UUID channelId, String status, @Nullable String reason) implements RealtimeEvent {

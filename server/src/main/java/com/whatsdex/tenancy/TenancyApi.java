@@ -13,4 +13,7 @@ public interface TenancyApi {
 
     /** The workspace's plan in force now, for a job running as that workspace. */
     Plan planOf(UUID workspaceId);
+
+    /** Whether this user is a member of the current workspace (e.g. to assign a conversation to them). */
+    boolean isMember(UUID userId);
 }

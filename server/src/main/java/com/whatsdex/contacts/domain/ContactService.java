@@ -97,6 +97,16 @@ public class ContactService implements ContactsApi {
     }
 
     @Override
+    public List<UUID> searchIds(String search, int limit) {
+        List<ContactRepository.Listed> rows = inTx(() -> contacts.list(
+                FilterSql.of(ContactFilter.of(search, null), this::defaultCountry),
+                ContactSort.last_interaction_at,
+                null,
+                limit));
+        return rows.stream().map(r -> r.contact().id()).toList();
+    }
+
+    @Override
     public long count() {
         return inTx(contacts::total);
     }

@@ -293,6 +293,28 @@ class MessageRepository {
                 .list();
     }
 
+    /**
+     * Contacts whose newest {@code depth} non-campaign messages contain {@code text} (ILIKE cannot use an index under
+     * row-level security, see V9, so the scan is bounded instead: newest first on messages_conversation_text_idx).
+     */
+    List<UUID> contactsMentioning(String text, int depth, int limit) {
+        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("""
+                        select contact_id from (
+                            select distinct on (contact_id) contact_id, id from (
+                                select contact_id, id, body from messages where campaign_id is null
+                                order by id desc limit :depth) recent
+                            where body ilike :pattern
+                            order by contact_id, id desc) latest
+                        order by id desc limit :limit
+                        """)
+                .param("depth", depth)
+                .param("pattern", pattern)
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
     private static MessageView view(ResultSet rs, int row) throws SQLException {
         String type = rs.getString("type");
         MessageView.Media media = rs.getString("media_id") == null

@@ -100,6 +100,17 @@ public class MessageService implements MessagingApi {
         return view;
     }
 
+    @Override
+    public PageResponse<MessageView> thread(UUID contactId, @Nullable Integer limit, @Nullable String cursor) {
+        return list(null, contactId, limit, cursor);
+    }
+
+    @Override
+    public List<UUID> contactsMentioning(String text, int limit) {
+        List<UUID> found = tx.execute(s -> messages.contactsMentioning(text, TEXT_SEARCH_DEPTH, limit));
+        return found == null ? List.of() : found;
+    }
+
     public PageResponse<MessageView> list(
             @Nullable UUID channelId, @Nullable UUID contactId, @Nullable Integer limit, @Nullable String cursor) {
         int n = Cursors.limit(limit);

@@ -24,11 +24,19 @@ public class WorkspaceService implements TenancyApi {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final WorkspaceRepository workspaces;
+    private final UserRepository users;
     private final Clock clock;
 
-    WorkspaceService(WorkspaceRepository workspaces, Clock clock) {
+    WorkspaceService(WorkspaceRepository workspaces, UserRepository users, Clock clock) {
         this.workspaces = workspaces;
+        this.users = users;
         this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean isMember(UUID userId) {
+        return users.member(userId).isPresent();
     }
 
     @Override
