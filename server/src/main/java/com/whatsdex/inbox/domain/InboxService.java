@@ -123,12 +123,17 @@ public class InboxService {
         }
         ConversationRepository.Filter filter = new ConversationRepository.Filter(
                 query.channelId(), query.status(), query.unreadOnly(), assignee, unassigned, matches);
-        List<ConversationRepository.Row> rows = matches != null && matches.isEmpty()
-                ? List.of()
-                : read(() -> conversations.list(filter, before, n + 1));
-        PageResponse<ConversationRepository.Row> page =
-                Cursors.page(rows, n, r -> r.sortKey().toString());
-        return new PageResponse<>(views(page.items()), page.nextCursor());
+        if (matches != null && matches.isEmpty()) {
+            return new PageResponse<>(List.of(), null);
+        }
+        // one transaction for the page and what it shows of contacts and messages
+        return read(() -> {
+            PageResponse<ConversationRepository.Row> page = Cursors.page(
+                    conversations.list(filter, before, n + 1),
+                    n,
+                    r -> r.sortKey().toString());
+            return new PageResponse<>(views(page.items()), page.nextCursor());
+        });
     }
 
     /** The conversation with its 24-hour window and reply channel; a contact never talked to has an empty one. */
