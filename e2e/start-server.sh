@@ -41,6 +41,7 @@ ai_pid=$!
 
 WHATSDEX_AI_BASE_URL="http://127.0.0.1:$ai_port/v1" WHATSDEX_AI_MODEL=e2e-model \
   WHATSDEX_ADMIN_TOKEN="${E2E_ADMIN_TOKEN:-e2e-operator-token}" \
-  "$java_bin" -jar "$jar" --server.port="$port" --whatsdex.data-dir="$data_dir" &
+  "$java_bin" -jar "$jar" --server.port="$port" --whatsdex.data-dir="$data_dir" \
+  --whatsdex.analytics.rollup-interval=2s &
 pid=$!
 wait "$pid"

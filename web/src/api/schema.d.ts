@@ -21,6 +21,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/analytics/dashboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Messages this month vs the plan, channels, contacts, running campaigns, 7-day rates */
+    get: operations['dashboard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Daily message counts over [from, to] in the workspace's time zone, every day present
+     * @description Defaults to the last 30 days; at most 366 days; channelId narrows to one channel
+     */
+    get: operations['messages'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/usage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each metered quantity vs its plan limit, this month's daily usage, the last 12 months */
+    get: operations['usage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/api-keys': {
     parameters: {
       query?: never;
@@ -798,7 +852,7 @@ export interface paths {
       cookie?: never;
     };
     /** The conversation's messages of every channel, newest first (keyset pages) */
-    get: operations['messages'];
+    get: operations['messages_1'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1166,6 +1220,92 @@ export interface components {
       /** @enum {string} */
       role: 'owner' | 'admin' | 'agent';
     };
+    AnalyticsActivity: {
+      /** Format: date-time */
+      at: string;
+      campaign: boolean;
+      /** Format: uuid */
+      channelId: string;
+      /** Format: uuid */
+      contactId: string;
+      direction: string;
+      /** Format: uuid */
+      messageId: string;
+      preview: string | null;
+      status: string;
+    };
+    AnalyticsChannelTotal: {
+      /** Format: uuid */
+      channelId: string;
+      counts: components['schemas']['MessageCounts'];
+    };
+    AnalyticsCounter: {
+      label: string;
+      level: string;
+      /** Format: int64 */
+      limit: number;
+      metric: string;
+      /** Format: double */
+      percent: number;
+      /** Format: int64 */
+      used: number;
+    };
+    AnalyticsDashboard: {
+      /** Format: int32 */
+      channelsConnected: number;
+      /** Format: int32 */
+      channelsTotal: number;
+      /** Format: int64 */
+      contacts: number;
+      /** Format: int64 */
+      contactsLimit: number;
+      /** Format: double */
+      deliveryRate7d: number | null;
+      last7Days: components['schemas']['MessageCounts'];
+      /** Format: int64 */
+      messagesLimit: number;
+      /** Format: int64 */
+      messagesReceivedThisMonth: number;
+      /** Format: int64 */
+      messagesThisMonth: number;
+      /** Format: double */
+      readRate7d: number | null;
+      recentActivity: components['schemas']['AnalyticsActivity'][];
+      /** Format: int64 */
+      runningCampaigns: number;
+      /** Format: date-time */
+      statsUpdatedAt: string | null;
+    };
+    AnalyticsDay: {
+      counts: components['schemas']['MessageCounts'];
+      /** Format: date */
+      day: string;
+    };
+    AnalyticsMessageSeries: {
+      byChannel: components['schemas']['AnalyticsChannelTotal'][];
+      /** Format: uuid */
+      channelId: string | null;
+      days: components['schemas']['AnalyticsDay'][];
+      /** Format: date */
+      from: string;
+      timeZone: string;
+      /** Format: date */
+      to: string;
+      total: components['schemas']['MessageCounts'];
+    };
+    AnalyticsMonth: {
+      counts: components['schemas']['MessageCounts'];
+      /** Format: date */
+      month: string;
+    };
+    AnalyticsUsage: {
+      byChannelThisMonth: components['schemas']['AnalyticsChannelTotal'][];
+      counters: components['schemas']['AnalyticsCounter'][];
+      daily: components['schemas']['AnalyticsDay'][];
+      months: components['schemas']['AnalyticsMonth'][];
+      period: string;
+      plan: string;
+    };
     ApiError: {
       code: string;
       details: components['schemas']['FieldError'][];
@@ -1185,6 +1325,18 @@ export interface components {
       lastUsedAt: string | null;
       name: string;
       prefix: string;
+    };
+    ApiResponseAnalyticsDashboard: {
+      data: components['schemas']['AnalyticsDashboard'] | null;
+      success: boolean;
+    };
+    ApiResponseAnalyticsMessageSeries: {
+      data: components['schemas']['AnalyticsMessageSeries'] | null;
+      success: boolean;
+    };
+    ApiResponseAnalyticsUsage: {
+      data: components['schemas']['AnalyticsUsage'] | null;
+      success: boolean;
     };
     ApiResponseAttributeKeysResponse: {
       data: components['schemas']['AttributeKeysResponse'] | null;
@@ -1901,6 +2053,22 @@ export interface components {
       /** Format: uuid */
       userId: string;
     };
+    MessageCounts: {
+      /** Format: int64 */
+      agentReplies: number;
+      /** Format: int64 */
+      campaignSends: number;
+      /** Format: int64 */
+      delivered: number;
+      /** Format: int64 */
+      failed: number;
+      /** Format: int64 */
+      read: number;
+      /** Format: int64 */
+      received: number;
+      /** Format: int64 */
+      sent: number;
+    };
     /** @description message.received: a customer wrote */
     MessageReceivedEvent: {
       /** Format: uuid */
@@ -2264,6 +2432,97 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ApiResponseWorkspaceView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  dashboard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseAnalyticsDashboard'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  messages: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        channelId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseAnalyticsMessageSeries'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  usage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseAnalyticsUsage'];
         };
       };
       /** @description The error envelope */
@@ -4098,7 +4357,7 @@ export interface operations {
       };
     };
   };
-  messages: {
+  messages_1: {
     parameters: {
       query?: {
         limit?: number;

@@ -46,6 +46,9 @@ public interface MessagingApi {
      */
     PageResponse<MessageView> thread(UUID contactId, @Nullable Integer limit, @Nullable String cursor);
 
+    /** The workspace's newest messages (any channel, any contact), newest first: a top-N of the primary key. */
+    List<MessageView> recent(int limit);
+
     /**
      * The contacts whose own conversation (inbound messages and replies; campaign broadcasts left out) contains
      * {@code text}, case-insensitively, the most recently active first. Reads only the newest

@@ -172,6 +172,13 @@ class CampaignRepository {
     }
 
     /** Platform lookup for the watcher: every scheduled or running campaign with its workspace. */
+    long countByStatus(CampaignStatus status) {
+        return jdbc.sql("select count(*) from campaigns where status = :status")
+                .param("status", status.name())
+                .query(Long.class)
+                .single();
+    }
+
     List<UUID[]> activeRuns() {
         return jdbc.sql("select tenant_id, campaign_id from campaign_runs")
                 .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})

@@ -4,6 +4,7 @@ import com.whatsdex.campaigns.CampaignClock;
 import com.whatsdex.campaigns.CampaignRecipientView;
 import com.whatsdex.campaigns.CampaignStatus;
 import com.whatsdex.campaigns.CampaignView;
+import com.whatsdex.campaigns.CampaignsApi;
 import com.whatsdex.campaigns.domain.RecipientRepository.Stored;
 import com.whatsdex.channels.ChannelsApi;
 import com.whatsdex.contacts.ContactsApi;
@@ -36,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Campaigns' use cases: create, edit, the state machine's actions, views with counters. */
 @Service
-public class CampaignService {
+public class CampaignService implements CampaignsApi {
 
     static final int MAX_CONTACT_IDS = 10_000;
 
@@ -575,6 +576,11 @@ public class CampaignService {
         } catch (IllegalArgumentException e) {
             throw ApiException.validation("cursor", "is not a cursor this API returned");
         }
+    }
+
+    @Override
+    public long runningCount() {
+        return inTx(() -> campaigns.countByStatus(CampaignStatus.running));
     }
 
     private <T> T inTx(Supplier<T> work) {

@@ -106,6 +106,12 @@ public class MessageService implements MessagingApi {
     }
 
     @Override
+    public List<MessageView> recent(int limit) {
+        List<MessageView> rows = tx.execute(s -> messages.list(null, null, null, limit));
+        return rows == null ? List.of() : rows;
+    }
+
+    @Override
     public List<UUID> contactsMentioning(String text, int limit) {
         List<UUID> found = tx.execute(s -> messages.contactsMentioning(text, TEXT_SEARCH_DEPTH, limit));
         return found == null ? List.of() : found;
