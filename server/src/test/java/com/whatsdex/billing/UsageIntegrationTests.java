@@ -72,7 +72,7 @@ class UsageIntegrationTests {
     void concurrentConsumersNeverOvershootTheLimit() throws Exception {
         UUID workspace = starterWorkspace();
         List<Callable<Boolean>> attempts = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 50; i++) {
             attempts.add(() -> {
                 try {
                     consume(workspace, 30);
@@ -84,7 +84,7 @@ class UsageIntegrationTests {
         }
 
         int succeeded = 0;
-        try (var pool = Executors.newFixedThreadPool(8)) {
+        try (var pool = Executors.newFixedThreadPool(50)) {
             for (Future<Boolean> f : pool.invokeAll(attempts)) {
                 succeeded += f.get() ? 1 : 0;
             }
