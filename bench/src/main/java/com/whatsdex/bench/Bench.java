@@ -28,6 +28,7 @@ public final class Bench {
             case "contacts-list" -> ContactsListBench.run(launcher, options);
             case "import" -> ImportBench.run(launcher, options);
             case "inbox" -> InboxBench.run(launcher, options);
+            case "analytics" -> AnalyticsBench.run(launcher, options);
             default -> System.out.println("""
                     benchmarks:
                       sandbox-capacity [--sends 20000] [--clients 64]    the standalone sandbox's raw send capacity
@@ -41,7 +42,10 @@ public final class Bench {
                       import [--rows 1000000] [--existing 1000000] [--heap 256m]
                                                                          CSV import over HTTP vs psql \\copy
                       inbox [--contacts 100000] [--messages 1000000] [--requests 1000]
-                                                                         the inbox's list and thread pages""");
+                                                                         the inbox's list and thread pages
+                      analytics [--messages 10000000] [--small-messages 10000] [--incremental 1000000]
+                                [--workspaces 99] [--requests 1000]
+                                                                         rollups and analytics endpoints""");
         }
     }
 }
