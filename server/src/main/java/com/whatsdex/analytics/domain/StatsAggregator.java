@@ -16,8 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Brings a workspace's rollups up to date: takes its marks and recounts the marked days and their months, all in
- * one transaction (a failure leaves the marks for the next run). Set-wise: two statements per day and per month,
- * never one per message.
+ * one transaction (a failure leaves the marks for the next run). Set-wise: two statements per run of consecutive
+ * days and per month, never one per message.
  */
 @Component
 public class StatsAggregator {
@@ -38,23 +38,7 @@ public class StatsAggregator {
     }
 
     public Result run(UUID workspaceId) {
-        Result result = TenantContext.callAs(
-                workspaceId,
-                () -> tx.execute(s -> {
-                    List<LocalDate> days = stats.takeMarks(workspaceId);
-                    if (days.isEmpty()) {
-                        return new Result(0, 0);
-                    }
-                    ZoneId zone = ZoneId.of(tenancy.currentWorkspace().timeZone());
-                    SortedSet<LocalDate> months = new TreeSet<>();
-                    for (LocalDate day : days) {
-                        stats.recountDay(
-                                day, Uuid7Bounds.startOf(day, zone), Uuid7Bounds.startOf(day.plusDays(1), zone));
-                        months.add(day.withDayOfMonth(1));
-                    }
-                    months.forEach(stats::recountMonth);
-                    return new Result(days.size(), months.size());
-                }));
+        Result result = TenantContext.callAs(workspaceId, () -> tx.execute(s -> recount(workspaceId)));
         if (result == null) {
             throw new IllegalStateException("The rollup transaction returned nothing");
         }
@@ -62,6 +46,36 @@ public class StatsAggregator {
             log.debug("Workspace {}: recounted {} day(s), {} month(s)", workspaceId, result.days(), result.months());
         }
         return result;
+    }
+
+    private Result recount(UUID workspaceId) {
+        List<LocalDate> days = stats.takeMarks(workspaceId);
+        if (days.isEmpty()) {
+            return new Result(0, 0);
+        }
+        ZoneId zone = ZoneId.of(tenancy.currentWorkspace().timeZone());
+        SortedSet<LocalDate> months = new TreeSet<>();
+        // each run of consecutive days is recounted with one statement (one pass over its id range)
+        int i = 0;
+        while (i < days.size()) {
+            LocalDate first = days.get(i);
+            LocalDate last = first;
+            while (i + 1 < days.size() && days.get(i + 1).equals(last.plusDays(1))) {
+                last = days.get(++i);
+            }
+            i++;
+            stats.recountDays(
+                    first,
+                    last,
+                    Uuid7Bounds.startOf(first, zone),
+                    Uuid7Bounds.startOf(last.plusDays(1), zone),
+                    zone.getId());
+            for (LocalDate m = first.withDayOfMonth(1); !m.isAfter(last); m = m.plusMonths(1)) {
+                months.add(m);
+            }
+        }
+        months.forEach(stats::recountMonth);
+        return new Result(days.size(), months.size());
     }
 
     /** The workspaces with days to recount. */

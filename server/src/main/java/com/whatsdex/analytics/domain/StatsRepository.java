@@ -55,14 +55,18 @@ class StatsRepository {
     // ---- recounting (under the workspace's row-level security)
 
     /**
-     * Recounts one local day from the messages whose ids lie in [{@code low}, {@code high}) (UUIDv7 bounds of the
-     * day's start and end), one statement over one range of the primary key.
+     * Recounts the local days {@code first} to {@code last} (consecutive) from the messages whose ids lie in
+     * [{@code low}, {@code high}) (UUIDv7 bounds of the first day's start and the last day's end): one statement over
+     * one range of the primary key, each message's day taken from its id's time in {@code zone}.
      */
-    void recountDay(LocalDate day, UUID low, UUID high) {
-        jdbc.sql("delete from stats_daily where day = :day").param("day", day).update();
+    void recountDays(LocalDate first, LocalDate last, UUID low, UUID high, String zone) {
+        jdbc.sql("delete from stats_daily where day between :first and :last")
+                .param("first", first)
+                .param("last", last)
+                .update();
         jdbc.sql("""
                         insert into stats_daily (tenant_id, day, channel_id, %s)
-                        select current_tenant_id(), :day, channel_id,
+                        select current_tenant_id(), (uuid_extract_timestamp(id) at time zone :zone)::date, channel_id,
                             count(*) filter (where direction = 'out' and wamid is not null),
                             count(*) filter (where direction = 'out' and (delivered_at is not null
                                 or read_at is not null or status in ('delivered', 'read'))),
@@ -72,8 +76,8 @@ class StatsRepository {
                             count(*) filter (where direction = 'out' and origin = 'agent' and wamid is not null),
                             count(*) filter (where direction = 'out' and campaign_id is not null and wamid is not null)
                         from messages where id >= :low and id < :high
-                        group by channel_id""".formatted(MEASURES))
-                .param("day", day)
+                        group by 2, channel_id""".formatted(MEASURES))
+                .param("zone", zone)
                 .param("low", low)
                 .param("high", high)
                 .update();
