@@ -1705,6 +1705,7 @@ export interface components {
       templateId: string | null;
       /** Format: date-time */
       updatedAt: string;
+      variants: string[];
     };
     ChangeRoleCmd: {
       /** @enum {string} */
@@ -2246,6 +2247,7 @@ export interface components {
       scheduledAt?: string | null;
       /** Format: uuid */
       templateId?: string | null;
+      variants?: string[] | null;
     };
     SaveTemplateCmd: {
       body: string;

@@ -8,7 +8,7 @@ import { AudiencesPage } from './audiences-page';
 import { ContactPage } from './contact-page';
 import { ContactsImportPage } from './contacts-import-page';
 import { ContactsPage } from './contacts-page';
-import { CampaignPage } from './campaign-page';
+import { CampaignEditPage, CampaignPage } from './campaign-page';
 import { CampaignsPage } from './campaigns-page';
 import { AgentsPage, InboxPage, UsagePage } from './placeholder-pages';
 import { ProtectedLayout } from './protected-layout';
@@ -38,6 +38,7 @@ export const routes: RouteObject[] = [
       { path: 'audiences', element: <AudiencesPage /> },
       { path: 'campaigns', element: <CampaignsPage /> },
       { path: 'campaigns/:campaignId', element: <CampaignPage /> },
+      { path: 'campaigns/:campaignId/edit', element: <CampaignEditPage /> },
       { path: 'templates', element: <TemplatesPage /> },
       { path: 'templates/:templateId', element: <TemplatePage /> },
       { path: 'channels', element: <ChannelsPage /> },

@@ -84,6 +84,15 @@ export function useCreateCampaign() {
   });
 }
 
+export function useUpdateCampaign() {
+  const invalidate = useInvalidateCampaigns();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: SaveCampaignRequest }) =>
+      unwrap(api.PATCH('/api/v1/campaigns/{id}', { params: { path: { id } }, body })),
+    onSuccess: invalidate,
+  });
+}
+
 export type CampaignAction = 'start' | 'pause' | 'resume' | 'cancel' | 'duplicate' | 'retry-failed';
 
 /** One mutation for every state transition; `variables` says which one runs. */
@@ -163,6 +172,15 @@ export function useContactTotal(enabled: boolean) {
     queryKey: ['contacts', 'campaign-count'],
     queryFn: () => unwrap(api.GET('/api/v1/contacts/count')),
     enabled,
+  });
+}
+
+/** How many contacts carry any of these tags (the count endpoint's tag filter matches any). */
+export function useTaggedCount(tags: string[], enabled: boolean) {
+  return useQuery({
+    queryKey: ['contacts', 'campaign-count', { tags }],
+    queryFn: () => unwrap(api.GET('/api/v1/contacts/count', { params: { query: { tag: tags } } })),
+    enabled: enabled && tags.length > 0,
   });
 }
 

@@ -1,5 +1,5 @@
 import { Button, Group } from '@mantine/core';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Campaign } from '../../../api/types';
 import { showApiError, showSuccess } from '../../../components/notify';
 import { useCampaignAction, type CampaignAction } from '../api/use-campaigns';
@@ -14,7 +14,10 @@ const DONE: Record<CampaignAction, string> = {
   'retry-failed': 'Retrying failed recipients of',
 };
 
-/** The buttons the campaign's state allows, plus Delete; a 409 shows the server's message. */
+/**
+ * The buttons the campaign's state allows, plus Edit (drafts and scheduled ones) and Delete; a 409
+ * shows the server's message.
+ */
 export function CampaignActions({
   campaign,
   onDelete,
@@ -45,6 +48,17 @@ export function CampaignActions({
 
   return (
     <Group gap="xs" justify="flex-end" wrap="nowrap">
+      {(campaign.status === 'draft' || campaign.status === 'scheduled') && (
+        <Button
+          component={Link}
+          to={`/campaigns/${campaign.id}/edit`}
+          size={size}
+          variant="subtle"
+          aria-label={`Edit ${campaign.name}`}
+        >
+          Edit
+        </Button>
+      )}
       {allowedActions(campaign).map((kind) => (
         <Button
           key={kind}

@@ -1,20 +1,29 @@
 import type {
+  Campaign,
   CampaignAudienceKind,
   CampaignPacingRequest,
   CampaignWeekday,
   SaveCampaignRequest,
 } from '../../../api/types';
-import { zonedToInstant } from './zoned-time';
+import { instantToZoned, zonedToInstant } from './zoned-time';
 
 type Num = number | '';
 
 /** The wizard's values; names follow SaveCampaignCmd so server field errors land on inputs. */
 export interface WizardValues {
   name: string;
-  audience: { kind: CampaignAudienceKind; audienceId: string | null; contactIds: string[] };
+  audience: {
+    kind: CampaignAudienceKind;
+    audienceId: string | null;
+    contactIds: string[];
+    tags: string[];
+    tagMatch: 'any' | 'all';
+  };
   messageSource: 'template' | 'body';
   templateId: string | null;
   body: string;
+  /** Alternative bodies rotated across recipients, each with the message's variables. */
+  variants: string[];
   channelIds: string[];
   pacing: {
     delayMinSeconds: Num;
@@ -31,6 +40,8 @@ export interface WizardValues {
   scheduledAt: string;
 }
 
+export const MAX_VARIANTS = 10;
+
 export const WEEKDAYS: CampaignWeekday[] = [
   'MONDAY',
   'TUESDAY',
@@ -43,7 +54,7 @@ export const WEEKDAYS: CampaignWeekday[] = [
 
 export const STEP_FIELDS: string[][] = [
   ['name', 'audience'],
-  ['templateId', 'body', 'messageSource'],
+  ['templateId', 'body', 'messageSource', 'variants'],
   ['channelIds', 'pacing', 'failureThreshold', 'windowEnabled'],
   ['scheduledAt', 'schedule'],
 ];
@@ -58,10 +69,11 @@ export function stepOfField(field: string): number {
 export function initialValues(timeZone: string): WizardValues {
   return {
     name: '',
-    audience: { kind: 'all', audienceId: null, contactIds: [] },
+    audience: { kind: 'all', audienceId: null, contactIds: [], tags: [], tagMatch: 'any' },
     messageSource: 'body',
     templateId: null,
     body: '',
+    variants: [],
     channelIds: [],
     pacing: {
       delayMinSeconds: '',
@@ -110,6 +122,9 @@ export function validateStep(
     if (v.audience.kind === 'contacts' && v.audience.contactIds.length === 0) {
       errors['audience.contactIds'] = 'pick at least one contact';
     }
+    if (v.audience.kind === 'tags' && v.audience.tags.length === 0) {
+      errors['audience.tags'] = 'name at least one tag';
+    }
   }
   if (step === 1) {
     if (v.messageSource === 'template' && !v.templateId) errors.templateId = 'pick a template';
@@ -117,6 +132,11 @@ export function validateStep(
     if (v.messageSource === 'body' && v.body.length > 4096) {
       errors.body = 'must be at most 4096 characters';
     }
+    if (v.variants.length > MAX_VARIANTS) errors.variants = `at most ${MAX_VARIANTS} variants`;
+    v.variants.forEach((variant, i) => {
+      if (!variant.trim()) errors[`variants.${i}`] = 'write the variant or remove it';
+      else if (variant.length > 4096) errors[`variants.${i}`] = 'must be at most 4096 characters';
+    });
   }
   if (step === 2) {
     const p = v.pacing;
@@ -199,15 +219,60 @@ export function toRequest(v: WizardValues, workspaceTimeZone: string): SaveCampa
     name: v.name.trim(),
     templateId: v.messageSource === 'template' ? v.templateId : null,
     body: v.messageSource === 'body' ? v.body : null,
+    variants: v.variants.map((x) => x.trim()).filter((x) => x !== ''),
     audience: {
       kind: v.audience.kind,
       audienceId: v.audience.kind === 'audience' ? v.audience.audienceId : null,
       contactIds: v.audience.kind === 'contacts' ? v.audience.contactIds : null,
+      tags: v.audience.kind === 'tags' ? v.audience.tags : null,
+      tagMatch: v.audience.kind === 'tags' ? v.audience.tagMatch : null,
     },
     channelIds: v.channelIds,
     scheduledAt:
       v.schedule === 'later' ? (zonedToInstant(v.scheduledAt, workspaceTimeZone) ?? null) : null,
     pacing,
     failureThreshold: num(v.failureThreshold),
+  };
+}
+
+const orEmpty = (n: number | null | undefined): Num => (n === null || n === undefined ? '' : n);
+
+/** The wizard's values for editing a saved (draft or scheduled) campaign. */
+export function fromCampaign(c: Campaign, workspaceTimeZone: string): WizardValues {
+  const p = c.pacing;
+  const blank = initialValues(workspaceTimeZone);
+  return {
+    name: c.name,
+    audience: {
+      kind: c.audience.kind,
+      audienceId: c.audience.audienceId,
+      contactIds: c.audience.contactIds,
+      tags: c.audience.tags,
+      tagMatch: c.audience.tagMatch,
+    },
+    messageSource: c.templateId ? 'template' : 'body',
+    templateId: c.templateId,
+    body: c.body ?? '',
+    variants: c.variants,
+    channelIds: c.channelIds,
+    pacing: {
+      delayMinSeconds: orEmpty(p.delayMinSeconds),
+      delayMaxSeconds: orEmpty(p.delayMaxSeconds),
+      batchPauseEvery: orEmpty(p.batchPauseEvery),
+      batchPauseMinMinutes: orEmpty(p.batchPauseMinMinutes),
+      batchPauseMaxMinutes: orEmpty(p.batchPauseMaxMinutes),
+      window: p.window
+        ? {
+            days: p.window.days,
+            startHour: p.window.startHour,
+            endHour: p.window.endHour,
+            timeZone: p.window.timeZone,
+          }
+        : blank.pacing.window,
+    },
+    windowEnabled: p.window !== null,
+    failureThreshold: orEmpty(c.failureThreshold),
+    schedule: c.scheduledAt ? 'later' : 'now',
+    scheduledAt: c.scheduledAt ? instantToZoned(c.scheduledAt, workspaceTimeZone) : '',
   };
 }

@@ -28,6 +28,7 @@ function handlers(create: (r: Request) => Response | Promise<Response>) {
       ok({ text: 'Hello there, big sale today', variables: [], missing: [], spins: false }),
     'POST /api/v1/campaigns': create,
     'POST /api/v1/campaigns/k1/start': () => ok(campaign()),
+    'PATCH /api/v1/campaigns/k1': () => ok(campaign({ status: 'draft' })),
   };
 }
 
@@ -86,7 +87,8 @@ describe('CampaignWizard', () => {
         name: 'Spring sale',
         templateId: null,
         body: 'Hello there, big sale',
-        audience: { kind: 'all', audienceId: null, contactIds: null },
+        variants: [],
+        audience: { kind: 'all', audienceId: null, contactIds: null, tags: null, tagMatch: null },
         channelIds: ['ch1'],
         scheduledAt: null,
         pacing: {
@@ -147,6 +149,104 @@ describe('CampaignWizard', () => {
       )!;
       const body = (await post.json()) as { scheduledAt: string };
       expect(body.scheduledAt).toBe('2099-12-24T08:30:00.000Z');
+    },
+    LONG,
+  );
+
+  it(
+    'sends to contacts with tags and rotates the written variants',
+    async () => {
+      const { requests } = mockApi(handlers(() => ok(campaign({ status: 'draft' }), 201)));
+      const user = userEvent.setup();
+      renderWithProviders(<CampaignWizard />, { route: '/campaigns/new' });
+
+      await user.type(await screen.findByRole('textbox', { name: /Campaign name/ }), 'VIPs');
+      await user.click(screen.getByRole('radio', { name: 'Contacts with tags' }));
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      expect(await screen.findByText('name at least one tag')).toBeInTheDocument();
+      await user.type(screen.getByPlaceholderText('vip, lagos…'), 'vip{enter}');
+      await waitFor(() => expect(screen.getByTestId('audience-count')).toHaveTextContent('42'));
+      expect(
+        requests.some((r) => r.url.includes('/api/v1/contacts/count') && r.url.includes('tag=vip')),
+      ).toBe(true);
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+
+      await user.type(await screen.findByRole('textbox', { name: /^Message/ }), 'Hi there');
+      await user.click(screen.getByRole('button', { name: 'Add a variant' }));
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      expect(await screen.findByText('write the variant or remove it')).toBeInTheDocument();
+      await user.type(screen.getByRole('textbox', { name: 'Variant 2' }), 'Hey there');
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      await user.click(await screen.findByRole('checkbox', { name: /Sandbox one/ }));
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      await user.click(await screen.findByRole('button', { name: 'Next' }));
+      const review = await screen.findByRole('list', { name: 'Review' });
+      expect(review).toHaveTextContent('Contacts with any of: vip');
+      expect(review).toHaveTextContent('1 in rotation');
+      await user.click(screen.getByRole('button', { name: 'Save as draft' }));
+
+      await waitFor(() =>
+        expect(
+          requests.some(
+            (r) => r.method === 'POST' && new URL(r.url).pathname === '/api/v1/campaigns',
+          ),
+        ).toBe(true),
+      );
+      const post = requests.find(
+        (r) => r.method === 'POST' && new URL(r.url).pathname === '/api/v1/campaigns',
+      )!;
+      const body = (await post.json()) as { audience: unknown; variants: string[] };
+      expect(body.audience).toEqual({
+        kind: 'tags',
+        audienceId: null,
+        contactIds: null,
+        tags: ['vip'],
+        tagMatch: 'any',
+      });
+      expect(body.variants).toEqual(['Hey there']);
+    },
+    LONG,
+  );
+
+  it(
+    'edits a draft in place with its saved values',
+    async () => {
+      const { requests } = mockApi(handlers(() => ok(campaign(), 201)));
+      const user = userEvent.setup();
+      renderWithProviders(
+        <CampaignWizard
+          campaign={campaign({
+            status: 'draft',
+            name: 'Old name',
+            variants: ['Hey {{ first_name | there }}'],
+          })}
+        />,
+        { route: '/campaigns/k1/edit' },
+      );
+
+      expect(await screen.findByRole('heading', { name: 'Edit “Old name”' })).toBeInTheDocument();
+      const name = screen.getByRole('textbox', { name: /Campaign name/ });
+      expect(name).toHaveValue('Old name');
+      await user.clear(name);
+      await user.type(name, 'New name');
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      expect(await screen.findByRole('textbox', { name: 'Variant 2' })).toHaveValue(
+        'Hey {{ first_name | there }}',
+      );
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      await user.click(await screen.findByRole('button', { name: 'Next' }));
+      await user.click(await screen.findByRole('button', { name: 'Next' }));
+      await user.click(await screen.findByRole('button', { name: 'Save changes' }));
+
+      await waitFor(() => expect(requests.some((r) => r.method === 'PATCH')).toBe(true));
+      const patch = requests.find((r) => r.method === 'PATCH')!;
+      expect(new URL(patch.url).pathname).toBe('/api/v1/campaigns/k1');
+      const body = (await patch.json()) as { name: string; variants: string[] };
+      expect(body.name).toBe('New name');
+      expect(body.variants).toEqual(['Hey {{ first_name | there }}']);
+      expect(requests.some((r) => r.method === 'POST' && r.url.endsWith('/api/v1/campaigns'))).toBe(
+        false,
+      );
     },
     LONG,
   );

@@ -15,6 +15,7 @@ import {
   Stack,
   Stepper,
   Switch,
+  TagsInput,
   Text,
   Textarea,
   TextInput,
@@ -36,11 +37,15 @@ import {
   useContactTotal,
   useCreateCampaign,
   useMessagePreview,
+  useTaggedCount,
+  useUpdateCampaign,
   useTemplateOptions,
   useWorkspaceTimeZone,
 } from '../api/use-campaigns';
 import {
+  fromCampaign,
   initialValues,
+  MAX_VARIANTS,
   stepOfField,
   toRequest,
   validateStep,
@@ -56,9 +61,10 @@ const REVIEW = STEPS.length - 1;
 type Form = ReturnType<typeof useForm<WizardValues>>;
 
 function AudienceStep({ form }: { form: Form }) {
-  const { kind, audienceId } = form.values.audience;
+  const { kind, audienceId, tags, tagMatch } = form.values.audience;
   const audiences = useAudienceOptions();
   const total = useContactTotal(kind === 'all');
+  const tagged = useTaggedCount(tags, kind === 'tags' && tagMatch === 'any');
   const [contactSearch, setContactSearch] = useState('');
   const [search] = useDebouncedValue(contactSearch, 300);
   const contacts = useContactOptions(kind === 'contacts' ? search : '');
@@ -80,6 +86,16 @@ function AudienceStep({ form }: { form: Form }) {
       )
     ) : kind === 'audience' ? (
       (audience?.count ?? null)
+    ) : kind === 'tags' ? (
+      tags.length === 0 ? null : tagMatch === 'any' ? (
+        tagged.isPending ? (
+          <Loader size="xs" />
+        ) : (
+          (tagged.data?.count ?? '—')
+        )
+      ) : (
+        'counted when the campaign starts'
+      )
     ) : (
       form.values.audience.contactIds.length
     );
@@ -96,6 +112,7 @@ function AudienceStep({ form }: { form: Form }) {
         <Group mt="xs">
           <Radio value="all" label="All contacts" />
           <Radio value="audience" label="A saved audience" />
+          <Radio value="tags" label="Contacts with tags" />
           <Radio value="contacts" label="Chosen contacts" />
         </Group>
       </Radio.Group>
@@ -115,6 +132,25 @@ function AudienceStep({ form }: { form: Form }) {
           searchable
           {...form.getInputProps('audience.audienceId')}
         />
+      )}
+      {kind === 'tags' && (
+        <Stack gap="xs">
+          <TagsInput
+            label="Tags"
+            description="Press Enter after each tag"
+            placeholder="vip, lagos…"
+            clearable
+            {...form.getInputProps('audience.tags')}
+          />
+          <SegmentedControl
+            aria-label="Which contacts"
+            data={[
+              { value: 'any', label: 'Any of these tags' },
+              { value: 'all', label: 'All of these tags' },
+            ]}
+            {...form.getInputProps('audience.tagMatch')}
+          />
+        </Stack>
       )}
       {kind === 'contacts' && (
         <MultiSelect
@@ -146,11 +182,65 @@ function AudienceStep({ form }: { form: Form }) {
   );
 }
 
-/** Renders an action on the written body (the AI Spin button), given the body and a setter. */
+/**
+ * Renders an action on the written body (the AI Spin button), given the body, a setter, and a way
+ * to add an accepted variant to the campaign's rotation.
+ */
 export type CampaignAiSpinSlot = (body: {
   value: string;
   onChange: (body: string) => void;
+  onAddVariant?: (variant: string) => void;
 }) => ReactNode;
+
+function Variants({ form }: { form: Form }) {
+  const variants = form.values.variants;
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <Text size="sm" fw={500}>
+          Variants {variants.length > 0 && `(${variants.length} of ${MAX_VARIANTS})`}
+        </Text>
+        <Button
+          size="xs"
+          variant="subtle"
+          disabled={variants.length >= MAX_VARIANTS}
+          onClick={() => form.insertListItem('variants', '')}
+        >
+          Add a variant
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed">
+        Recipients are spread evenly over the message and its variants (each always gets the same
+        one); every variant must use exactly the message&apos;s variables.
+      </Text>
+      {typeof form.errors.variants === 'string' && (
+        <Text size="xs" c="red">
+          {form.errors.variants}
+        </Text>
+      )}
+      {variants.map((_, i) => (
+        <Group key={i} align="flex-start" wrap="nowrap">
+          <Textarea
+            label={`Variant ${i + 2}`}
+            autosize
+            minRows={2}
+            style={{ flex: 1 }}
+            {...form.getInputProps(`variants.${i}`)}
+          />
+          <Button
+            mt={24}
+            size="xs"
+            variant="default"
+            aria-label={`Remove variant ${i + 2}`}
+            onClick={() => form.removeListItem('variants', i)}
+          >
+            Remove
+          </Button>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
 
 function MessageStep({ form, aiSpinSlot }: { form: Form; aiSpinSlot?: CampaignAiSpinSlot }) {
   const templates = useTemplateOptions();
@@ -197,9 +287,14 @@ function MessageStep({ form, aiSpinSlot }: { form: Form; aiSpinSlot?: CampaignAi
             {aiSpinSlot?.({
               value: form.values.body,
               onChange: (next) => form.setFieldValue('body', next),
+              onAddVariant:
+                form.values.variants.length < MAX_VARIANTS
+                  ? (variant) => form.insertListItem('variants', variant)
+                  : undefined,
             })}
           </>
         )}
+        <Variants form={form} />
       </Stack>
       <Paper withBorder p="md">
         <Stack gap="xs">
@@ -386,7 +481,9 @@ function Review({ form, timeZone }: { form: Form; timeZone: string }) {
         ? 'All contacts'
         : v.audience.kind === 'audience'
           ? `Audience “${audiences.find((a) => a.id === v.audience.audienceId)?.name ?? '?'}”`
-          : `${v.audience.contactIds.length} chosen contacts`,
+          : v.audience.kind === 'tags'
+            ? `Contacts with ${v.audience.tagMatch} of: ${v.audience.tags.join(', ')}`
+            : `${v.audience.contactIds.length} chosen contacts`,
     ],
     [
       'Message',
@@ -394,6 +491,7 @@ function Review({ form, timeZone }: { form: Form; timeZone: string }) {
         ? `Template “${templates.find((t) => t.id === v.templateId)?.name ?? '?'}”`
         : v.body,
     ],
+    ['Variants', v.variants.length === 0 ? 'None' : `${v.variants.length} in rotation`],
     [
       'Channels',
       v.channelIds.map((id) => channels.find((c) => c.id === id)?.name ?? id).join(', '),
@@ -430,13 +528,25 @@ function Review({ form, timeZone }: { form: Form; timeZone: string }) {
   );
 }
 
-/** /campaigns/new: audience → message → channels and pacing → schedule → review. */
-export function CampaignWizard({ aiSpinSlot }: { aiSpinSlot?: CampaignAiSpinSlot }) {
+/**
+ * /campaigns/new: audience → message → channels and pacing → schedule → review. With `campaign`
+ * (a draft or scheduled one, /campaigns/:id/edit) the same steps edit it.
+ */
+export function CampaignWizard({
+  aiSpinSlot,
+  campaign,
+}: {
+  aiSpinSlot?: CampaignAiSpinSlot;
+  campaign?: Campaign;
+}) {
   const workspaceTimeZone = useWorkspaceTimeZone();
   const timeZone = workspaceTimeZone ?? 'UTC';
   const [step, setStep] = useState(0);
-  const form = useForm<WizardValues>({ initialValues: initialValues('') });
+  const form = useForm<WizardValues>({
+    initialValues: campaign ? fromCampaign(campaign, timeZone) : initialValues(''),
+  });
   const create = useCreateCampaign();
+  const update = useUpdateCampaign();
   const start = useCampaignAction();
   const navigate = useNavigate();
   const [upgrade, setUpgrade] = useState<unknown>(null);
@@ -462,9 +572,14 @@ export function CampaignWizard({ aiSpinSlot }: { aiSpinSlot?: CampaignAiSpinSlot
       showSuccess(`${verb} “${c.name}”`);
       void navigate(`/campaigns/${c.id}`);
     };
-    create.mutate(body, {
+    const save = (handlers: {
+      onSuccess: (c: Campaign) => void;
+      onError: (err: unknown) => void;
+    }) =>
+      campaign ? update.mutate({ id: campaign.id, body }, handlers) : create.mutate(body, handlers);
+    save({
       onSuccess: (created) => {
-        if (!andStart) return opened(created, 'Saved a draft of');
+        if (!andStart) return opened(created, campaign ? 'Saved' : 'Saved a draft of');
         start.mutate(
           { id: created.id, action: 'start' },
           {
@@ -478,20 +593,25 @@ export function CampaignWizard({ aiSpinSlot }: { aiSpinSlot?: CampaignAiSpinSlot
       },
       onError: (err) => {
         if (isUpgradeRequired(err)) return setUpgrade(err);
-        showFormErrors(form, err, 'Could not create the campaign');
+        showFormErrors(
+          form,
+          err,
+          campaign ? 'Could not save the campaign' : 'Could not create the campaign',
+        );
         const fields = Object.keys(fieldErrors(err));
         if (fields.length > 0) setStep(Math.min(...fields.map(stepOfField)));
       },
     });
   };
-  const busy = create.isPending || start.isPending;
+  const saving = create.isPending || update.isPending;
+  const busy = saving || start.isPending;
 
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to="/campaigns" size="sm">
-        ← Campaigns
+      <Anchor component={Link} to={campaign ? `/campaigns/${campaign.id}` : '/campaigns'} size="sm">
+        ← {campaign ? campaign.name : 'Campaigns'}
       </Anchor>
-      <Title order={2}>New campaign</Title>
+      <Title order={2}>{campaign ? `Edit “${campaign.name}”` : 'New campaign'}</Title>
       {upgrade !== null && <UpgradeNotice error={upgrade} />}
       <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="sm">
         <Stepper.Step label={STEPS[0]}>
@@ -520,14 +640,20 @@ export function CampaignWizard({ aiSpinSlot }: { aiSpinSlot?: CampaignAiSpinSlot
           <Group>
             <Button
               variant="default"
-              loading={create.isPending && !start.isPending}
+              loading={saving && !start.isPending}
               disabled={busy}
               onClick={() => submit(false)}
             >
-              Save as draft
+              {campaign ? 'Save changes' : 'Save as draft'}
             </Button>
             <Button loading={busy} onClick={() => submit(true)}>
-              {form.values.schedule === 'now' ? 'Create and start' : 'Create and schedule'}
+              {campaign
+                ? form.values.schedule === 'now'
+                  ? 'Save and start'
+                  : 'Save and schedule'
+                : form.values.schedule === 'now'
+                  ? 'Create and start'
+                  : 'Create and schedule'}
             </Button>
           </Group>
         )}

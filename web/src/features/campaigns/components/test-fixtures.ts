@@ -23,6 +23,7 @@ export function campaign(
     statusReason: null,
     templateId: null,
     body: 'Hello {{ first_name | there }}',
+    variants: [],
     audience: { kind: 'all', audienceId: null, contactIds: [], tags: [], tagMatch: 'any' },
     channelIds: ['ch1'],
     scheduledAt: null,

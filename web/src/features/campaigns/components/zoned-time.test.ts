@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zonedToInstant } from './zoned-time';
+import { instantToZoned, zonedToInstant } from './zoned-time';
 
 describe('zonedToInstant', () => {
   it('reads the wall time in the given zone, not the browser’s', () => {
@@ -15,5 +15,15 @@ describe('zonedToInstant', () => {
   it('refuses what is not a date-time', () => {
     expect(zonedToInstant('', 'UTC')).toBeUndefined();
     expect(zonedToInstant('tomorrow', 'UTC')).toBeUndefined();
+  });
+});
+
+describe('instantToZoned', () => {
+  it('is the inverse of zonedToInstant, across zones', () => {
+    for (const zone of ['Africa/Lagos', 'America/Sao_Paulo', 'Pacific/Auckland', 'UTC']) {
+      const iso = zonedToInstant('2026-12-24T09:30', zone);
+      expect(iso).toBeDefined();
+      expect(instantToZoned(iso ?? '', zone)).toBe('2026-12-24T09:30');
+    }
   });
 });

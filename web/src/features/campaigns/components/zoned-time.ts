@@ -37,3 +37,10 @@ export function zonedToInstant(local: string, timeZone: string): string | undefi
   utc = wall - offsetAt(utc, timeZone);
   return new Date(utc).toISOString();
 }
+
+/** The wall-clock time ("2026-12-24T09:30") in `timeZone` at the instant `iso`; the inverse of zonedToInstant. */
+export function instantToZoned(iso: string, timeZone: string): string {
+  const utc = new Date(iso).getTime();
+  const local = new Date(utc + offsetAt(utc, timeZone));
+  return local.toISOString().slice(0, 16);
+}

@@ -27,6 +27,8 @@ export interface AiSpinProps {
   body: string;
   /** Puts a new body in the editor. */
   onBodyChange: (body: string) => void;
+  /** Adds a variant to a campaign's rotation (offered only where given). */
+  onAddVariant?: (variant: string) => void;
 }
 
 /** Why the button is disabled, in words; the server's sentence when it sent one. */
@@ -54,7 +56,7 @@ function unavailableText(availability: SpinAvailability): { title: string; messa
  * that keep every variable, and inserts the ones the user accepts as spintax alternatives, or
  * replaces the body with one. Disabled, with the reason, where the workspace cannot spin.
  */
-export function AiSpin({ body, onBodyChange }: AiSpinProps) {
+export function AiSpin({ body, onBodyChange, onAddVariant }: AiSpinProps) {
   const availability = useSpinAvailability();
   const [opened, { open, close }] = useDisclosure(false);
   const reasonId = useId();
@@ -98,17 +100,25 @@ export function AiSpin({ body, onBodyChange }: AiSpinProps) {
       {availability.data?.available && (
         <Modal opened={opened} onClose={close} title="AI Spin" size="lg">
           {/* mounted only while open: every opening starts afresh */}
-          {opened && <SpinDialog body={body} onBodyChange={onBodyChange} onDone={close} />}
+          {opened && (
+            <SpinDialog
+              body={body}
+              onBodyChange={onBodyChange}
+              onAddVariant={onAddVariant}
+              onDone={close}
+            />
+          )}
         </Modal>
       )}
     </Group>
   );
 }
 
-type VariantState = 'pending' | 'accepted' | 'skipped' | 'replaced';
+type VariantState = 'pending' | 'accepted' | 'rotated' | 'skipped' | 'replaced';
 
 const STATE_BADGES: Record<Exclude<VariantState, 'pending'>, { label: string; color: string }> = {
   accepted: { label: 'Added', color: 'teal' },
+  rotated: { label: 'Added as a variant', color: 'teal' },
   skipped: { label: 'Skipped', color: 'gray' },
   replaced: { label: 'Now the body', color: 'blue' },
 };
@@ -125,6 +135,7 @@ function spinErrorMessage(err: unknown): string {
 function SpinDialog({
   body,
   onBodyChange,
+  onAddVariant,
   onDone,
 }: AiSpinProps & {
   onDone: () => void;
@@ -250,6 +261,18 @@ function SpinDialog({
                             <Button size="xs" onClick={() => accept(i, variant)}>
                               Accept
                             </Button>
+                            {onAddVariant && (
+                              <Button
+                                size="xs"
+                                variant="light"
+                                onClick={() => {
+                                  onAddVariant(variant);
+                                  mark(i, 'rotated');
+                                }}
+                              >
+                                Add as variant
+                              </Button>
+                            )}
                             <Button size="xs" variant="default" onClick={() => mark(i, 'skipped')}>
                               Skip
                             </Button>

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param templateId the template whose body is sent, or null with {@code body}
  * @param body the free body (variables and spintax allowed), or null with {@code templateId}
+ * @param variants alternative bodies rotated across recipients with the main one (each recipient always gets the
+ *     same one), each with exactly the main body's variables
  * @param scheduledAt when a started campaign begins sending; null = at once
  * @param failureThreshold the share of failed sends, in percent, above which the campaign pauses itself
  * @param ratePerSecond recipients processed per second since the campaign started
@@ -25,6 +27,7 @@ public record CampaignView(
         @Nullable String statusReason,
         @Nullable UUID templateId,
         @Nullable String body,
+        List<String> variants,
         Audience audience,
         List<UUID> channelIds,
         @Nullable Instant scheduledAt,

@@ -238,7 +238,7 @@ class CampaignDispatcher {
                                 .toList());
             } else {
                 // a contact outside the window is refused by the pipeline: skipped as outside_service_window
-                String text = content.body().render(values, seed);
+                String text = content.bodyFor(c.id(), r.id()).render(values, seed);
                 message = content.media() == null
                         ? new OutboundRequest.Content.Text(text)
                         : new OutboundRequest.Content.Media(
@@ -428,15 +428,31 @@ class CampaignDispatcher {
         });
     }
 
-    /** What every recipient is sent: the template's or the campaign's body, and the template's media if any. */
-    private record Content(MessageBody body, TemplateView.@Nullable Media media, TemplateView.@Nullable Meta meta) {}
+    /**
+     * What every recipient is sent: the template's or the campaign's body, or one of its variants, and the
+     * template's media if any.
+     */
+    private record Content(
+            List<MessageBody> bodies, TemplateView.@Nullable Media media, TemplateView.@Nullable Meta meta) {
+
+        /** The recipient's body: always the same one for a recipient, the variants spread evenly. */
+        MessageBody bodyFor(UUID campaignId, UUID recipientId) {
+            return bodies.size() == 1
+                    ? bodies.getFirst()
+                    : bodies.get(Math.floorMod(Variables.seed(campaignId, recipientId, "variant"), bodies.size()));
+        }
+    }
 
     private Content content(CampaignRecord c) {
-        if (c.templateId() != null) {
-            TemplateView template = read(() -> templates.get(c.templateId()));
-            return new Content(MessageBody.parse(template.body(), "body"), template.media(), template.meta());
+        List<MessageBody> bodies = new ArrayList<>();
+        TemplateView template = c.templateId() == null ? null : read(() -> templates.get(c.templateId()));
+        bodies.add(MessageBody.parse(template == null ? Objects.requireNonNull(c.body()) : template.body(), "body"));
+        for (String variant : c.variants()) {
+            bodies.add(MessageBody.parse(variant, "variants"));
         }
-        return new Content(MessageBody.parse(Objects.requireNonNull(c.body()), "body"), null, null);
+        return template == null
+                ? new Content(List.copyOf(bodies), null, null)
+                : new Content(List.copyOf(bodies), template.media(), template.meta());
     }
 
     private static boolean enforcesServiceWindow(ChannelView channel) {

@@ -15,6 +15,7 @@ record CampaignRecord(
         @Nullable String statusReason,
         @Nullable UUID templateId,
         @Nullable String body,
+        List<String> variants,
         CampaignView.Audience audience,
         List<UUID> channelIds,
         @Nullable Instant scheduledAt,
@@ -36,6 +37,7 @@ record CampaignRecord(
             String name,
             @Nullable UUID templateId,
             @Nullable String body,
+            List<String> variants,
             CampaignView.Audience audience,
             List<UUID> channelIds,
             @Nullable Instant scheduledAt,
@@ -43,6 +45,7 @@ record CampaignRecord(
             @Nullable Integer failureThreshold) {}
 
     Fields fields() {
-        return new Fields(name, templateId, body, audience, channelIds, scheduledAt, pacing, failureThreshold);
+        return new Fields(
+                name, templateId, body, variants, audience, channelIds, scheduledAt, pacing, failureThreshold);
     }
 }

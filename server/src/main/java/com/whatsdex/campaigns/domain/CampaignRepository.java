@@ -23,7 +23,8 @@ class CampaignRepository {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String COLUMNS = """
-            id, name, status, status_reason, template_id, body, audience::text as audience, channel_ids,
+            id, name, status, status_reason, template_id, body, variants::text as variants, audience::text as audience,
+            channel_ids,
             scheduled_at, pacing::text as pacing, failure_threshold, total, materialised, channel_cursor,
             sends_since_pause, retried_late_failures, next_send_at, started_at, finished_at, created_at, updated_at""";
 
@@ -35,15 +36,17 @@ class CampaignRepository {
 
     void insert(UUID id, CampaignRecord.Fields f) {
         jdbc.sql("""
-                insert into campaigns (tenant_id, id, name, status, template_id, body, audience, channel_ids,
-                    scheduled_at, pacing, failure_threshold)
-                values (current_tenant_id(), :id, :name, 'draft', :templateId, :body, cast(:audience as jsonb),
-                    cast(:channels as uuid[]), :scheduledAt, cast(:pacing as jsonb), :threshold)
+                insert into campaigns (tenant_id, id, name, status, template_id, body, variants, audience,
+                    channel_ids, scheduled_at, pacing, failure_threshold)
+                values (current_tenant_id(), :id, :name, 'draft', :templateId, :body, cast(:variants as jsonb),
+                    cast(:audience as jsonb), cast(:channels as uuid[]), :scheduledAt, cast(:pacing as jsonb),
+                    :threshold)
                 """)
                 .param("id", id)
                 .param("name", f.name())
                 .param("templateId", f.templateId())
                 .param("body", f.body())
+                .param("variants", JSON.writeValueAsString(f.variants()))
                 .param("audience", JSON.writeValueAsString(f.audience()))
                 .param("channels", uuids(f.channelIds()))
                 .param("scheduledAt", ts(f.scheduledAt()))
@@ -56,7 +59,7 @@ class CampaignRepository {
     boolean update(UUID id, CampaignRecord.Fields f) {
         return jdbc.sql("""
                         update campaigns set name = :name, template_id = :templateId, body = :body,
-                            audience = cast(:audience as jsonb), channel_ids = cast(:channels as uuid[]),
+                            variants = cast(:variants as jsonb), audience = cast(:audience as jsonb), channel_ids = cast(:channels as uuid[]),
                             scheduled_at = :scheduledAt, pacing = cast(:pacing as jsonb),
                             failure_threshold = :threshold, updated_at = now()
                         where id = :id and status in ('draft', 'scheduled')
@@ -65,6 +68,7 @@ class CampaignRepository {
                         .param("name", f.name())
                         .param("templateId", f.templateId())
                         .param("body", f.body())
+                        .param("variants", JSON.writeValueAsString(f.variants()))
                         .param("audience", JSON.writeValueAsString(f.audience()))
                         .param("channels", uuids(f.channelIds()))
                         .param("scheduledAt", ts(f.scheduledAt()))
@@ -195,6 +199,7 @@ class CampaignRepository {
                 rs.getString("status_reason"),
                 rs.getObject("template_id", UUID.class),
                 rs.getString("body"),
+                List.of(JSON.readValue(rs.getString("variants"), String[].class)),
                 JSON.readValue(rs.getString("audience"), CampaignView.Audience.class),
                 List.copyOf(channelIds),
                 instant(rs, "scheduled_at"),

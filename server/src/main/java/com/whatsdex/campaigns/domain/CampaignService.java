@@ -28,6 +28,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -40,12 +42,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CampaignService implements CampaignsApi {
 
     static final int MAX_CONTACT_IDS = 10_000;
+    static final int MAX_VARIANTS = 10;
 
     /** What a user sets on create or edit. */
     public record CampaignFields(
             String name,
             @Nullable UUID templateId,
             @Nullable String body,
+            @Nullable List<String> variants,
             CampaignView.Audience audience,
             List<UUID> channelIds,
             @Nullable Instant scheduledAt,
@@ -214,6 +218,7 @@ public class CampaignService implements CampaignsApi {
                             name,
                             f.templateId(),
                             f.body(),
+                            f.variants(),
                             f.audience(),
                             f.channelIds(),
                             null,
@@ -379,6 +384,7 @@ public class CampaignService implements CampaignsApi {
                 c.statusReason(),
                 c.templateId(),
                 c.body(),
+                c.variants(),
                 c.audience(),
                 c.channelIds(),
                 c.scheduledAt(),
@@ -450,15 +456,17 @@ public class CampaignService implements CampaignsApi {
         if ((f.templateId() == null) == (f.body() == null || f.body().isBlank())) {
             throw ApiException.validation("templateId", "give either a templateId or a body, not both");
         }
+        MessageBody main;
         if (f.templateId() != null) {
             try {
-                templates.get(f.templateId());
+                main = MessageBody.parse(templates.get(f.templateId()).body(), "body");
             } catch (ApiException e) {
                 throw ApiException.validation("templateId", "is not a template of this workspace");
             }
         } else {
-            MessageBody.parse(Objects.requireNonNull(f.body()), "body"); // a syntax error answers 400
+            main = MessageBody.parse(Objects.requireNonNull(f.body()), "body"); // a syntax error answers 400
         }
+        List<String> variants = validatedVariants(f.variants(), main);
         CampaignView.Audience audience = f.audience();
         List<UUID> contactIds = List.of();
         List<String> tags = List.of();
@@ -514,11 +522,50 @@ public class CampaignService implements CampaignsApi {
                 f.name().strip(),
                 f.templateId(),
                 f.templateId() == null ? f.body() : null,
+                variants,
                 clean,
                 channelIds,
                 f.scheduledAt(),
                 validatedPacing(f.pacing()),
                 f.failureThreshold());
+    }
+
+    /** At most {@value #MAX_VARIANTS}, distinct, each valid and with exactly the main body's variables. */
+    static List<String> validatedVariants(@Nullable List<String> given, MessageBody main) {
+        if (given == null || given.isEmpty()) {
+            return List.of();
+        }
+        List<String> variants = given.stream()
+                .map(v -> v == null ? "" : v.strip())
+                .filter(v -> !v.isEmpty())
+                .distinct()
+                .toList();
+        if (variants.size() > MAX_VARIANTS) {
+            throw ApiException.validation("variants", "must list at most " + MAX_VARIANTS + " variants");
+        }
+        for (int i = 0; i < variants.size(); i++) {
+            String field = "variants[" + i + "]";
+            if (variants.get(i).length() > 4096) {
+                throw ApiException.validation(field, "must be at most 4096 characters");
+            }
+            MessageBody variant = MessageBody.parse(variants.get(i), field);
+            Set<String> missing = new TreeSet<>(main.variables());
+            missing.removeAll(variant.variables());
+            Set<String> extra = new TreeSet<>(variant.variables());
+            extra.removeAll(main.variables());
+            if (!missing.isEmpty() || !extra.isEmpty()) {
+                throw ApiException.validation(
+                        field,
+                        "must use exactly the message's variables"
+                                + (missing.isEmpty() ? "" : "; it lacks " + braces(missing))
+                                + (extra.isEmpty() ? "" : "; it adds " + braces(extra)));
+            }
+        }
+        return variants;
+    }
+
+    private static String braces(Set<String> names) {
+        return names.stream().map(n -> "{{" + n + "}}").collect(java.util.stream.Collectors.joining(", "));
     }
 
     private CampaignView.Pacing validatedPacing(CampaignView.@Nullable Pacing p) {

@@ -48,6 +48,9 @@ class CampaignController {
             @Nullable @Size(max = 4096, message = "must be at most 4096 characters")
             String body,
 
+            @Nullable @Size(max = 10, message = "must list at most 10 variants")
+            List<@NotNull @Size(max = 4096, message = "must be at most 4096 characters") String> variants,
+
             @NotNull(message = "is required") @Valid AudienceCmd audience,
 
             @NotEmpty(message = "must name at least one channel") @Size(max = 100, message = "at most 100 channels")
@@ -238,6 +241,7 @@ class CampaignController {
                 cmd.name(),
                 cmd.templateId(),
                 cmd.body(),
+                cmd.variants(),
                 new CampaignView.Audience(
                         a.kind(),
                         a.audienceId(),
