@@ -104,13 +104,13 @@ function ThreadHeader({
   return (
     <Group
       justify="space-between"
-      wrap="nowrap"
       px="md"
       py="sm"
       gap="sm"
       style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
     >
-      <Box style={{ minWidth: 0 }}>
+      {/* the name keeps room for itself; on a narrow screen the controls go below it */}
+      <Box style={{ minWidth: 0, flex: '1 1 200px' }}>
         <Group gap="xs" wrap="nowrap">
           <Anchor
             component={Link}

@@ -162,9 +162,16 @@ function MessageContent({ message: m }: { message: ThreadMessage }) {
       return (
         <Stack gap={2}>
           <Text size="xs" c="dimmed">
-            Template {t ? `${t.name}${t.language ? ` (${t.language})` : ''}` : ''}
+            Template {t ? `“${t.name}”${t.language ? ` (${t.language})` : ''}` : ''}
           </Text>
-          <Body text={m.body ?? (t && t.parameters.length > 0 ? t.parameters.join(' · ') : null)} />
+          {m.body ? (
+            <Body text={m.body} />
+          ) : (
+            t &&
+            t.parameters.length > 0 && (
+              <Body text={`Filled in with: ${t.parameters.join(' · ')}`} dimmed />
+            )
+          )}
         </Stack>
       );
     }
