@@ -229,6 +229,17 @@ describe('ConversationThread', () => {
     expect(within(list).getAllByRole('listitem').at(-1)).toHaveTextContent('✓ Accepted');
   });
 
+  it('cannot close or assign before the first message', async () => {
+    mockApi({
+      [`GET ${BASE}`]: () => ok(detail({ conversation: conversation({ lastMessage: null }) })),
+      [`GET ${BASE}/messages`]: () => page([]),
+    });
+    renderThread();
+    expect(await screen.findByText('No messages yet')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Close' })).toBeDisabled();
+    expect(screen.getByRole('combobox', { name: 'Assignee' })).toBeDisabled();
+  });
+
   it('says when the conversation does not exist', async () => {
     mockApi({
       [`GET ${BASE}`]: () => refusal(404, 'not_found', 'Contact not found'),

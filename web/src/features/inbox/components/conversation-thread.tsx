@@ -89,6 +89,8 @@ function ThreadHeader({
   const title = conversationTitle(c);
   const closed = c.status === 'closed';
   const assignee = c.assigneeId ?? UNASSIGNED;
+  // the server keeps a conversation from the first message on; before it there is nothing to close
+  const started = c.lastMessage !== null;
   const options = [
     { value: UNASSIGNED, label: 'Unassigned' },
     ...members.map((m) => ({
@@ -147,7 +149,7 @@ function ThreadHeader({
           data={options}
           value={assignee}
           allowDeselect={false}
-          disabled={update.isPending}
+          disabled={update.isPending || !started}
           onChange={(v) =>
             update.mutate(!v || v === UNASSIGNED ? { unassign: true } : { assigneeId: v }, {
               onError: (err) => showApiError(err, 'Could not assign the conversation'),
@@ -158,6 +160,7 @@ function ThreadHeader({
           size="xs"
           variant={closed ? 'light' : 'default'}
           loading={update.isPending}
+          disabled={!started}
           onClick={() =>
             update.mutate(
               { status: closed ? 'open' : 'closed' },
