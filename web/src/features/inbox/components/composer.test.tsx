@@ -87,6 +87,22 @@ describe('Composer', () => {
     expect(second?.clientKey).toBe(first?.clientKey);
   });
 
+  it('sends once however fast Send is clicked', async () => {
+    let answer: (r: Response) => void = () => {};
+    const { requests } = mockApi({
+      [REPLY]: () => new Promise<Response>((resolve) => (answer = resolve)),
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<Composer detail={detail()} channels={CHANNELS} />);
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Only once');
+    await user.dblClick(screen.getByRole('button', { name: 'Send' }));
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(requests.filter((r) => r.url.endsWith('/reply'))).toHaveLength(1));
+    answer(ok(message({ id: 'm9', direction: 'out', status: 'accepted' }), 201));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Message' })).toHaveValue(''));
+    expect(requests.filter((r) => r.url.endsWith('/reply'))).toHaveLength(1);
+  });
+
   it('offers only approved templates when the window is closed, previewed for the contact', async () => {
     const approved = template({
       id: 't-approved',
