@@ -92,3 +92,22 @@ export type CampaignSendWindowRequest = NonNullable<CampaignPacingRequest['windo
 export type CampaignWeekday = CampaignSendWindowRequest['days'][number];
 export type CampaignRecipient = ItemOf<paths['/api/v1/campaigns/{id}/recipients']['get']>;
 export type CampaignRecipientPage = DataOf<paths['/api/v1/campaigns/{id}/recipients']['get']>;
+
+export type Conversation = ItemOf<paths['/api/v1/inbox/conversations']['get']>;
+export type ConversationPage = DataOf<paths['/api/v1/inbox/conversations']['get']>;
+export type ConversationLastMessage = NonNullable<Conversation['lastMessage']>;
+export type ConversationStatus = Conversation['status'];
+export type ConversationDetail = DataOf<paths['/api/v1/inbox/conversations/{contactId}']['get']>;
+export type ServiceWindow = ConversationDetail['window'];
+export type ReplyChannel = NonNullable<ConversationDetail['replyChannel']>;
+export type UpdateConversationRequest = RequestOf<
+  paths['/api/v1/inbox/conversations/{contactId}']['patch']
+>;
+export type ThreadMessage = ItemOf<
+  paths['/api/v1/inbox/conversations/{contactId}/messages']['get']
+>;
+export type ThreadPage = DataOf<paths['/api/v1/inbox/conversations/{contactId}/messages']['get']>;
+export type ReplyRequest = RequestOf<
+  paths['/api/v1/inbox/conversations/{contactId}/reply']['post']
+>;
+export type InboxUnread = DataOf<paths['/api/v1/inbox/unread']['get']>;

@@ -6,8 +6,13 @@ describe('keysForEvent', () => {
     expect(keysForEvent('api-keys.changed')).toEqual([['api-keys']]);
     expect(keysForEvent('workspace.updated')).toEqual([['workspace'], ['me']]);
     expect(keysForEvent('channel.status')).toEqual([['channels']]);
-    expect(keysForEvent('message.received')).toEqual([['messages'], ['contacts']]);
-    expect(keysForEvent('message.status')).toEqual([['messages'], ['sandbox-deliveries']]);
+    expect(keysForEvent('message.received')).toEqual([['messages'], ['contacts'], ['inbox']]);
+    expect(keysForEvent('message.status')).toEqual([
+      ['messages'],
+      ['sandbox-deliveries'],
+      ['inbox'],
+    ]);
+    expect(keysForEvent('conversation.updated')).toEqual([['inbox']]);
     expect(keysForEvent('import.progress')).toEqual([['imports'], ['contacts']]);
     expect(keysForEvent('campaign.progress')).toEqual([['campaigns']]);
   });

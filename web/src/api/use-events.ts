@@ -11,9 +11,12 @@ const INVALIDATIONS: Record<string, QueryKey[]> = {
   'api-keys.changed': [['api-keys']],
   // the area is singular in the event name, plural in the query keys
   'channel.status': [['channels']],
-  // an inbound message may create the contact or change its opt-out and last-inbound time
-  'message.received': [['messages'], ['contacts']],
-  'message.status': [['messages'], ['sandbox-deliveries']],
+  // an inbound message may create the contact or change its opt-out and last-inbound time; it
+  // moves its conversation to the top of the inbox and adds to the unread badge
+  'message.received': [['messages'], ['contacts'], ['inbox']],
+  'message.status': [['messages'], ['sandbox-deliveries'], ['inbox']],
+  // read, closed, reopened or assigned (the area is `inbox` in the query keys)
+  'conversation.updated': [['inbox']],
   // an import's progress; the contacts it merged so far show up in the list
   'import.progress': [['imports'], ['contacts']],
   // at least every second while a campaign runs, and on each of its state changes

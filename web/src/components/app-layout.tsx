@@ -36,6 +36,8 @@ export interface AppLayoutProps {
   userName: string;
   userEmail: string;
   onSignOut: () => void;
+  /** counts shown beside navigation links, by path (e.g. unread conversations on /inbox) */
+  counts?: Partial<Record<string, number>>;
   children: ReactNode;
 }
 
@@ -92,21 +94,31 @@ export function AppLayout(props: AppLayoutProps) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
-        {NAV_LINKS.map((link) => (
-          <NavLink
-            key={link.to}
-            component={RouterNavLink}
-            to={link.to}
-            end={link.to === '/'}
-            label={link.label}
-            active={
-              link.to === '/'
-                ? pathname === '/'
-                : pathname === link.to || pathname.startsWith(`${link.to}/`)
-            }
-            onClick={close}
-          />
-        ))}
+        {NAV_LINKS.map((link) => {
+          const count = props.counts?.[link.to] ?? 0;
+          return (
+            <NavLink
+              key={link.to}
+              component={RouterNavLink}
+              to={link.to}
+              end={link.to === '/'}
+              label={link.label}
+              active={
+                link.to === '/'
+                  ? pathname === '/'
+                  : pathname === link.to || pathname.startsWith(`${link.to}/`)
+              }
+              onClick={close}
+              rightSection={
+                count > 0 ? (
+                  <Badge size="sm" color="teal" circle={count < 10} aria-label={`${count} unread`}>
+                    {count > 99 ? '99+' : count}
+                  </Badge>
+                ) : undefined
+              }
+            />
+          );
+        })}
       </AppShell.Navbar>
       <AppShell.Main>{props.children}</AppShell.Main>
     </AppShell>

@@ -1,16 +1,22 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../test/render';
-import { InboxPage } from '../routes/placeholder-pages';
+import { ComingSoon } from './coming-soon';
 
 describe('ComingSoon', () => {
   it('says what the page will do', () => {
-    renderWithProviders(<InboxPage />);
-    expect(screen.getByRole('heading', { name: 'Inbox' })).toBeInTheDocument();
+    renderWithProviders(
+      <ComingSoon
+        title="Agents"
+        summary="AI agents that answer customers with a memory of each one."
+        features={['Hand conversations back to people']}
+      />,
+    );
+    expect(screen.getByRole('heading', { name: 'Agents' })).toBeInTheDocument();
     expect(screen.getByText('Coming soon')).toBeInTheDocument();
-    expect(screen.getByText(/one inbox for every whatsapp conversation/i)).toBeInTheDocument();
-    expect(screen.getByRole('list', { name: 'What Inbox will do' })).toHaveTextContent(
-      'Hand conversations to AI agents',
+    expect(screen.getByText(/AI agents that answer customers/i)).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'What Agents will do' })).toHaveTextContent(
+      'Hand conversations back to people',
     );
   });
 });

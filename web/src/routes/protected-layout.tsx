@@ -6,6 +6,7 @@ import { showApiError } from '../components/notify';
 import { ErrorState } from '../components/states';
 import { useLogout } from '../features/auth/api/use-auth-mutations';
 import { useMe } from '../features/auth/api/use-me';
+import { useUnreadConversations } from '../features/inbox/api/use-inbox';
 
 /** Everything behind sign-in: the app shell around the page, or a redirect to /login. */
 export function ProtectedLayout() {
@@ -14,6 +15,7 @@ export function ProtectedLayout() {
   const navigate = useNavigate();
   const logout = useLogout();
   useEvents(Boolean(me.data));
+  const unread = useUnreadConversations(Boolean(me.data));
 
   if (me.isPending) {
     return (
@@ -42,6 +44,7 @@ export function ProtectedLayout() {
       trialEndsAt={workspace.trialEndsAt}
       userName={user.name}
       userEmail={user.email}
+      counts={{ '/inbox': unread.data?.conversations }}
       onSignOut={() =>
         logout.mutate(undefined, {
           onError: (err) => showApiError(err, 'Sign out failed on the server'),

@@ -10,7 +10,8 @@ import { ContactsImportPage } from './contacts-import-page';
 import { ContactsPage } from './contacts-page';
 import { CampaignEditPage, CampaignPage } from './campaign-page';
 import { CampaignsPage } from './campaigns-page';
-import { AgentsPage, InboxPage, UsagePage } from './placeholder-pages';
+import { InboxPage } from './inbox-page';
+import { AgentsPage, UsagePage } from './placeholder-pages';
 import { ProtectedLayout } from './protected-layout';
 import { TemplatePage } from './template-page';
 import { TemplatesPage } from './templates-page';
@@ -32,6 +33,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <DashboardPage /> },
       { path: 'inbox', element: <InboxPage /> },
+      { path: 'inbox/:contactId', element: <InboxPage /> },
       { path: 'contacts', element: <ContactsPage /> },
       { path: 'contacts/import', element: <ContactsImportPage /> },
       { path: 'contacts/:contactId', element: <ContactPage /> },

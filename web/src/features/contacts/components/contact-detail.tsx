@@ -68,6 +68,9 @@ export function ContactDetail({ id }: { id: string }) {
           )}
         </Group>
         <Group>
+          <Button component={Link} to={`/inbox/${c.id}`} variant="light">
+            Message
+          </Button>
           <Button variant="default" onClick={editModal.open}>
             Edit
           </Button>
