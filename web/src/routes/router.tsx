@@ -10,10 +10,11 @@ import { ContactsImportPage } from './contacts-import-page';
 import { ContactsPage } from './contacts-page';
 import { CampaignPage } from './campaign-page';
 import { CampaignsPage } from './campaigns-page';
-import { AgentsPage, InboxPage, UsagePage } from './placeholder-pages';
+import { AgentsPage, InboxPage } from './placeholder-pages';
 import { ProtectedLayout } from './protected-layout';
 import { TemplatePage } from './template-page';
 import { TemplatesPage } from './templates-page';
+import { UsagePage } from './usage-page';
 import {
   ApiKeysSettingsPage,
   MembersSettingsPage,
