@@ -74,7 +74,8 @@ export function SeriesChart({ kind, labels, series, ariaLabel }: SeriesChartProp
         borderWidth: 2,
         pointRadius: many ? 0 : 2,
         pointHoverRadius: 4,
-        tension: 0.25,
+        // smooth without overshooting below zero between a quiet day and a busy one
+        cubicInterpolationMode: 'monotone',
       })),
     };
     return <Line data={data} options={lineOptions} role="img" aria-label={ariaLabel} />;
