@@ -43,7 +43,7 @@ export function DashboardPage() {
           </Card>
         </SimpleGrid>
       )}
-      <AnalyticsDashboard channels={channels.data?.items ?? []} timeZone={workspace?.timeZone} />
+      <AnalyticsDashboard channels={channels.data?.items} timeZone={workspace?.timeZone} />
     </Stack>
   );
 }

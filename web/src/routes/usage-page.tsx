@@ -3,6 +3,7 @@ import { useChannels } from '../features/channels/api/use-channels';
 
 export function UsagePage() {
   const channels = useChannels();
-  const names = new Map((channels.data?.items ?? []).map((c) => [c.id, c.name]));
+  const items = channels.data?.items;
+  const names = items && new Map(items.map((c) => [c.id, c.name]));
   return <UsagePanel channelNames={names} />;
 }

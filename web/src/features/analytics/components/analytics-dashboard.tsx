@@ -21,7 +21,8 @@ function useNow(ms = 30_000): number {
 }
 
 export interface AnalyticsDashboardProps {
-  channels: ChannelOption[];
+  /** The workspace's channels; undefined while they load. */
+  channels: ChannelOption[] | undefined;
   /** The workspace's IANA time zone: analytics days are its local days. */
   timeZone: string | undefined;
 }
@@ -35,7 +36,7 @@ export function AnalyticsDashboard({ channels, timeZone }: AnalyticsDashboardPro
   if (dashboard.isError)
     return <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
   const d = dashboard.data;
-  const channelNames = new Map(channels.map((c) => [c.id, c.name]));
+  const channelNames = channels && new Map(channels.map((c) => [c.id, c.name]));
 
   return (
     <Stack gap="md">
@@ -75,7 +76,7 @@ export function AnalyticsDashboard({ channels, timeZone }: AnalyticsDashboardPro
         </Card>
       ) : (
         <>
-          <MessageVolume channels={channels} timeZone={timeZone} />
+          <MessageVolume channels={channels ?? []} timeZone={timeZone} />
           <RecentActivity items={d.recentActivity} channelNames={channelNames} now={now} />
         </>
       )}

@@ -30,7 +30,8 @@ export function RecentActivity({
   now,
 }: {
   items: AnalyticsActivity[];
-  channelNames: Map<string, string>;
+  /** Channel names by id (a channel missing here was deleted); undefined while they load. */
+  channelNames: Map<string, string> | undefined;
   now: number;
 }) {
   const names = useContactNames(items.map((i) => i.contactId));
@@ -103,7 +104,7 @@ export function RecentActivity({
                   {item.preview ?? '—'}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {channelNames.get(item.channelId) ?? 'Deleted channel'}
+                  {channelNames && (channelNames.get(item.channelId) ?? 'Deleted channel')}
                 </Text>
               </Stack>
               <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>

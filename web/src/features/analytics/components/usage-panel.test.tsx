@@ -108,6 +108,14 @@ describe('UsagePanel', () => {
     expect(within(byChannel).getByRole('row', { name: /Deleted channel/ })).toHaveTextContent('9');
   });
 
+  it('calls no channel deleted while the channel list is still loading', async () => {
+    mockApi({ 'GET /api/v1/analytics/usage': () => ok(usage()) });
+    renderWithProviders(<UsagePanel channelNames={undefined} />);
+    const byChannel = await screen.findByRole('table', { name: 'Usage by channel' });
+    expect(within(byChannel).getAllByRole('row')[1]).toHaveTextContent('54312');
+    expect(byChannel).not.toHaveTextContent('Deleted channel');
+  });
+
   it('says when nothing was sent this month', async () => {
     mockApi({ 'GET /api/v1/analytics/usage': () => ok(usage({ byChannelThisMonth: [] })) });
     renderWithProviders(<UsagePanel channelNames={NAMES} />);

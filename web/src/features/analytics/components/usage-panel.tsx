@@ -21,8 +21,8 @@ import { formatDay, formatMonth } from './period';
 const NEXT_PLAN: Record<string, string | undefined> = { starter: 'Pro', pro: 'Enterprise' };
 
 export interface UsagePanelProps {
-  /** Channel names by id; a channel missing here was deleted. */
-  channelNames: Map<string, string>;
+  /** Channel names by id (a channel missing here was deleted); undefined while they load. */
+  channelNames: Map<string, string> | undefined;
 }
 
 /** This period's counters against the plan, daily and monthly history, usage per channel. */
@@ -54,7 +54,7 @@ function UsageBody({
   channelNames,
 }: {
   usage: AnalyticsUsage;
-  channelNames: Map<string, string>;
+  channelNames: Map<string, string> | undefined;
 }) {
   const pressed = usage.counters.filter((c) => c.level !== 'ok');
   const next = NEXT_PLAN[usage.plan];
@@ -196,7 +196,7 @@ function ChannelTable({
   channelNames,
 }: {
   rows: AnalyticsUsage['byChannelThisMonth'];
-  channelNames: Map<string, string>;
+  channelNames: Map<string, string> | undefined;
 }) {
   const keys = ['sent', 'delivered', 'read', 'failed', 'received'] as const;
   return (
@@ -216,11 +216,12 @@ function ChannelTable({
           {rows.map((row) => (
             <Table.Tr key={row.channelId}>
               <Table.Th scope="row" fw={500}>
-                {channelNames.get(row.channelId) ?? (
-                  <Text span c="dimmed" size="sm">
-                    Deleted channel
-                  </Text>
-                )}
+                {channelNames &&
+                  (channelNames.get(row.channelId) ?? (
+                    <Text span c="dimmed" size="sm">
+                      Deleted channel
+                    </Text>
+                  ))}
               </Table.Th>
               {keys.map((k) => (
                 <Table.Td key={k} ta="right" data-series={k}>
