@@ -128,7 +128,11 @@ test('after a 5-recipient campaign the dashboard and the usage page count 5 mess
   const week = await todayRow(page, 7);
   await expect(week.locator('[data-series="sent"]')).toHaveText('5');
   await page.getByRole('combobox', { name: 'Channel' }).click();
+  const filtered = page.waitForResponse(
+    (r) => r.url().includes('/api/v1/analytics/messages?') && r.url().includes('channelId='),
+  );
   await page.getByRole('option').nth(1).click();
+  expect((await filtered).ok()).toBe(true);
   await expect(page.getByRole('combobox', { name: 'Channel' })).not.toHaveValue('All channels');
   await expect(week.locator('[data-series="sent"]')).toHaveText('5');
   await shoot(page, 'analytics-dashboard-7-days');

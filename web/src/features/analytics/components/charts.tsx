@@ -61,9 +61,8 @@ function commonOptions(many: boolean) {
 /** Lines (counts that contain each other: sent ⊇ delivered ⊇ read) or grouped bars per label. */
 export function SeriesChart({ kind, labels, series, ariaLabel }: SeriesChartProps) {
   const many = labels.length > 31;
-  const lineOptions: ChartOptions<'line'> = commonOptions(many);
-  const barOptions: ChartOptions<'bar'> = commonOptions(many);
   if (kind === 'line') {
+    const options: ChartOptions<'line'> = commonOptions(many);
     const data: ChartData<'line'> = {
       labels,
       datasets: series.map((s) => ({
@@ -78,8 +77,9 @@ export function SeriesChart({ kind, labels, series, ariaLabel }: SeriesChartProp
         cubicInterpolationMode: 'monotone',
       })),
     };
-    return <Line data={data} options={lineOptions} role="img" aria-label={ariaLabel} />;
+    return <Line data={data} options={options} role="img" aria-label={ariaLabel} />;
   }
+  const options: ChartOptions<'bar'> = commonOptions(many);
   const data: ChartData<'bar'> = {
     labels,
     datasets: series.map((s) => ({
@@ -90,5 +90,5 @@ export function SeriesChart({ kind, labels, series, ariaLabel }: SeriesChartProp
       maxBarThickness: 28,
     })),
   };
-  return <Bar data={data} options={barOptions} role="img" aria-label={ariaLabel} />;
+  return <Bar data={data} options={options} role="img" aria-label={ariaLabel} />;
 }

@@ -30,7 +30,6 @@ export function MessageVolume({
   const range = lastDays(days, timeZone);
   const series = useMessageSeries({ ...range, channelId });
   const today = todayIn(timeZone);
-  const periodLabel = `last ${days} days`;
 
   return (
     <Card withBorder padding="md">
@@ -63,11 +62,13 @@ export function MessageVolume({
       ) : series.isError ? (
         <ErrorState error={series.error} onRetry={() => void series.refetch()} />
       ) : (
-        <Grid gap="xl">
+        // while another period or channel loads, the previous one stays, dimmed; its labels come
+        // from its own data so the table never names a period it does not hold
+        <Grid gap="xl" style={{ opacity: series.isPlaceholderData ? 0.6 : 1 }}>
           <Grid.Col span={{ base: 12, md: 8 }}>
             <ChartFigure
               kind="line"
-              title={`Messages per day, ${periodLabel}`}
+              title={`Messages per day, last ${series.data.days.length} days`}
               rowHeader="Day"
               rows={series.data.days.map((d) => ({
                 key: d.day,
@@ -81,7 +82,10 @@ export function MessageVolume({
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
-            <DeliveryFunnel counts={series.data.total} period={periodLabel} />
+            <DeliveryFunnel
+              counts={series.data.total}
+              period={`last ${series.data.days.length} days`}
+            />
           </Grid.Col>
         </Grid>
       )}
