@@ -26,6 +26,12 @@ export default defineConfig({
               name: 'react',
               test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/,
             },
+            // only the lazily loaded charts module imports these: keep them out of 'vendor', which
+            // every page loads
+            {
+              name: 'chartjs',
+              test: /node_modules[\\/](chart\.js|react-chartjs-2|@kurkle)[\\/]/,
+            },
             { name: 'vendor', test: /node_modules/ },
           ],
         },

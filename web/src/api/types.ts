@@ -24,6 +24,16 @@ export type Channel = ItemOf<paths['/api/v1/channels']['get']>;
 export type ChannelProvider = Channel['provider'];
 export type ChannelStatus = Channel['status'];
 
+export type AnalyticsDashboard = DataOf<paths['/api/v1/analytics/dashboard']['get']>;
+export type AnalyticsActivity = AnalyticsDashboard['recentActivity'][number];
+export type MessageCounts = AnalyticsDashboard['last7Days'];
+export type AnalyticsMessageSeries = DataOf<paths['/api/v1/analytics/messages']['get']>;
+export type AnalyticsDay = AnalyticsMessageSeries['days'][number];
+export type AnalyticsChannelTotal = AnalyticsMessageSeries['byChannel'][number];
+export type AnalyticsUsage = DataOf<paths['/api/v1/analytics/usage']['get']>;
+export type AnalyticsCounter = AnalyticsUsage['counters'][number];
+export type AnalyticsMonth = AnalyticsUsage['months'][number];
+
 export type RegisterRequest = RequestOf<paths['/api/v1/auth/register']['post']>;
 export type LoginRequest = RequestOf<paths['/api/v1/auth/login']['post']>;
 export type UpdateWorkspaceRequest = RequestOf<paths['/api/v1/workspace']['patch']>;

@@ -1,10 +1,12 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { ComingSoon } from '../components/coming-soon';
 import { daysUntil, formatDate } from '../components/format';
+import { AnalyticsDashboard } from '../features/analytics/components/analytics-dashboard';
 import { useMe } from '../features/auth/api/use-me';
+import { useChannels } from '../features/channels/api/use-channels';
 
 export function DashboardPage() {
   const me = useMe();
+  const channels = useChannels();
   const workspace = me.data?.workspace;
   const trialDays = workspace?.onTrial ? daysUntil(workspace.trialEndsAt) : undefined;
   return (
@@ -41,10 +43,7 @@ export function DashboardPage() {
           </Card>
         </SimpleGrid>
       )}
-      <ComingSoon
-        title="Analytics"
-        summary="Messages sent, delivered and read, replies and campaign results over time will appear here."
-      />
+      <AnalyticsDashboard channels={channels.data?.items} timeZone={workspace?.timeZone} />
     </Stack>
   );
 }

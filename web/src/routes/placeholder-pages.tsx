@@ -8,12 +8,3 @@ export function AgentsPage() {
     />
   );
 }
-
-export function UsagePage() {
-  return (
-    <ComingSoon
-      title="Usage"
-      summary="Messages, contacts and AI replies used this period against your plan's limits."
-    />
-  );
-}

@@ -11,10 +11,11 @@ import { ContactsPage } from './contacts-page';
 import { CampaignEditPage, CampaignPage } from './campaign-page';
 import { CampaignsPage } from './campaigns-page';
 import { InboxPage } from './inbox-page';
-import { AgentsPage, UsagePage } from './placeholder-pages';
+import { AgentsPage } from './placeholder-pages';
 import { ProtectedLayout } from './protected-layout';
 import { TemplatePage } from './template-page';
 import { TemplatesPage } from './templates-page';
+import { UsagePage } from './usage-page';
 import {
   ApiKeysSettingsPage,
   MembersSettingsPage,
