@@ -23,6 +23,9 @@ const INVALIDATIONS: Record<string, QueryKey[]> = {
   'campaign.progress': [['campaigns']],
 };
 
+/** How often invalidations from events are applied, at most. */
+export const FLUSH_MS = 250;
+
 export const KNOWN_EVENT_TYPES = Object.keys(INVALIDATIONS);
 
 export function keysForEvent(type: string): QueryKey[] {
@@ -46,12 +49,24 @@ export function useEvents(enabled: boolean, extraTypes: readonly string[] = []):
     const source = new EventSource('/api/v1/events', { withCredentials: true });
     let hadError = false;
 
+    // a running campaign sends many message.status events a second: the keys they make stale are
+    // collected and invalidated once per FLUSH_MS, and a refetch in flight is left to finish
+    // rather than cancelled by the next event (which could otherwise starve it)
+    const stale = new Map<string, QueryKey>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      const keys = [...stale.values()];
+      stale.clear();
+      for (const queryKey of keys) {
+        void queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
+      }
+    };
     const onEvent = (event: MessageEvent<string>) => {
       const type = event.type === 'message' ? parseType(event.data) : event.type;
       if (!type) return;
-      for (const queryKey of keysForEvent(type)) {
-        void queryClient.invalidateQueries({ queryKey });
-      }
+      for (const queryKey of keysForEvent(type)) stale.set(JSON.stringify(queryKey), queryKey);
+      timer ??= setTimeout(flush, FLUSH_MS);
     };
     const onOpen = () => {
       if (hadError) void queryClient.invalidateQueries();
@@ -66,7 +81,10 @@ export function useEvents(enabled: boolean, extraTypes: readonly string[] = []):
     for (const type of types) source.addEventListener(type, onEvent);
     source.addEventListener('open', onOpen);
     source.addEventListener('error', onError);
-    return () => source.close();
+    return () => {
+      source.close();
+      if (timer !== undefined) clearTimeout(timer);
+    };
   }, [enabled, queryClient, typesKey]);
 }
 
