@@ -340,6 +340,7 @@ class RealtimeIntegrationTests {
                         "#/components/schemas/ImportProgressEvent",
                         "#/components/schemas/MessageReceivedEvent",
                         "#/components/schemas/MessageStatusEvent",
+                        "#/components/schemas/ConversationUpdatedEvent",
                         "#/components/schemas/ChannelStatusEvent",
                         "#/components/schemas/BackupStatusEvent",
                         "#/components/schemas/StreamReadyEvent");
