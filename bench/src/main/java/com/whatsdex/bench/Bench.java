@@ -27,6 +27,7 @@ public final class Bench {
             case "webhook-ingest" -> WebhookIngestBench.run(launcher, options);
             case "contacts-list" -> ContactsListBench.run(launcher, options);
             case "import" -> ImportBench.run(launcher, options);
+            case "campaign-crash" -> CampaignCrashBench.run(launcher, options);
             default -> System.out.println("""
                     benchmarks:
                       sandbox-capacity [--sends 20000] [--clients 64]    the standalone sandbox's raw send capacity
@@ -38,7 +39,9 @@ public final class Bench {
                       contacts-list [--contacts 1000000] [--requests 1000] [--deep 900000]
                                                                          GET /api/v1/contacts at a million contacts
                       import [--rows 1000000] [--existing 1000000] [--heap 256m]
-                                                                         CSV import over HTTP vs psql \\copy""");
+                                                                         CSV import over HTTP vs psql \\copy
+                      campaign-crash [--recipients 20000] [--channels 4] [--kill-at 0.4] [--heap 1g]
+                                                                         kill -9 mid-campaign, restart, exactly once""");
         }
     }
 }
