@@ -27,6 +27,7 @@ public final class Bench {
             case "webhook-ingest" -> WebhookIngestBench.run(launcher, options);
             case "contacts-list" -> ContactsListBench.run(launcher, options);
             case "import" -> ImportBench.run(launcher, options);
+            case "campaign" -> CampaignBench.run(launcher, options);
             case "campaign-crash" -> CampaignCrashBench.run(launcher, options);
             default -> System.out.println("""
                     benchmarks:
@@ -40,6 +41,8 @@ public final class Bench {
                                                                          GET /api/v1/contacts at a million contacts
                       import [--rows 1000000] [--existing 1000000] [--heap 256m]
                                                                          CSV import over HTTP vs psql \\copy
+                      campaign [--recipients 100000] [--channels 4] [--paced-recipients 3000] [--rate 80]
+                               [--heap 512m]                             campaign throughput, pacing, progress events
                       campaign-crash [--recipients 20000] [--channels 4] [--kill-at 0.4] [--heap 1g]
                                                                          kill -9 mid-campaign, restart, exactly once""");
         }
