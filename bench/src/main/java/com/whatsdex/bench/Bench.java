@@ -43,7 +43,7 @@ public final class Bench {
                                                                          CSV import over HTTP vs psql \\copy
                       campaign [--recipients 100000] [--channels 4] [--paced-recipients 3000] [--rate 80]
                                [--heap 512m]                             campaign throughput, pacing, progress events
-                      campaign-crash [--recipients 20000] [--channels 4] [--kill-at 0.4] [--heap 1g]
+                      campaign-crash [--recipients 20000] [--channels 4] [--kill-at 0.4] [--kill-jitter-ms 300]
                                                                          kill -9 mid-campaign, restart, exactly once""");
         }
     }

@@ -36,11 +36,13 @@ final class CampaignCrashBench {
         int channelCount = Integer.parseInt(options.getOrDefault("channels", "4"));
         double killAt = Double.parseDouble(options.getOrDefault("kill-at", "0.4"));
         String heap = options.getOrDefault("heap", "1g");
+        long jitterMillis = Long.parseLong(options.getOrDefault("kill-jitter-ms", "300"));
         if ((recipients + channelCount - 1) / channelCount + DISPATCH_MARGIN > CampaignSetup.SANDBOX_HISTORY) {
             throw new IllegalArgumentException("at most " + CampaignSetup.SANDBOX_HISTORY
                     + " sends per sandbox number can be checked: use more --channels");
         }
         List<String> failures = new ArrayList<>();
+        long pid;
         try (Launcher.Running sandbox = launcher.sandbox();
                 WebhookSink sink = new WebhookSink()) {
             Launcher.Running first = launcher.server(heap, Map.of());
@@ -70,7 +72,10 @@ final class CampaignCrashBench {
                     }
                     Thread.sleep(50); // polling the campaign's counters
                 }
-                long pid = first.process().pid();
+                // the counters move when a batch is recorded: a random moment inside the next batch, so that some
+                // runs kill while its sends are on the wire rather than always just after a batch
+                Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(jitterMillis + 1));
+                pid = first.process().pid();
                 long tKill = System.nanoTime();
                 first.kill();
                 long acceptedAtKill = CampaignSetup.accepted(sandbox);
@@ -171,6 +176,7 @@ final class CampaignCrashBench {
                                         "%,d (%.0f %%)",
                                         beforeKill.processed(), 100.0 * beforeKill.processed() / recipients))
                         .row("sent before kill (sandbox accepts)", String.format("%,d", acceptedAtKill))
+                        .row("server pid killed (SIGKILL)", pid)
                         .row("restart: kill → serving", String.format("%.1f s", (tReady - tKill) / 1e9))
                         .row(
                                 "resume: kill → first new send",
