@@ -189,10 +189,12 @@ final class CampaignBench {
         long t0 = System.nanoTime();
         api.campaignAction(campaign, "start");
         long deadline = t0 + Duration.ofMinutes(15).toNanos();
-        while (true) {
-            samples.add(new long[] {System.nanoTime(), CampaignSetup.accepted(sandbox) - before});
-            String status = CampaignSetup.Counts.of(api.campaign(campaign)).status();
-            if (!status.equals("running")) {
+        for (int i = 0; ; i++) {
+            long sent = CampaignSetup.accepted(sandbox) - before;
+            samples.add(new long[] {System.nanoTime(), sent});
+            // the campaign's own answer counts all its recipients: asked rarely, so as not to load the server
+            if ((i % 8 == 0 || sent >= recipients)
+                    && !CampaignSetup.Counts.of(api.campaign(campaign)).status().equals("running")) {
                 break;
             }
             if (System.nanoTime() > deadline) {
