@@ -141,7 +141,7 @@ class CampaignDispatcher {
         if (!c.materialised()) {
             write(() -> materialiser.materialise(campaignId));
         }
-        long lastProgress = System.nanoTime() - PROGRESS_INTERVAL.toNanos();
+        long[] lastProgress = {System.nanoTime() - PROGRESS_INTERVAL.toNanos()};
         while (true) {
             c = read(() -> campaigns.find(campaignId)).orElse(null);
             if (c == null || c.status() != CampaignStatus.running) {
@@ -166,11 +166,7 @@ class CampaignDispatcher {
                 return null;
             }
             log.debug("Campaign {}: batch of {} (size {}, pacing {})", campaignId, batch.size(), size, c.pacing());
-            boolean publish = System.nanoTime() - lastProgress >= PROGRESS_INTERVAL.toNanos();
-            BatchResult result = send(c, pool, batch, publish);
-            if (publish) {
-                lastProgress = System.nanoTime();
-            }
+            BatchResult result = send(c, pool, batch, lastProgress);
             int cursor = Math.floorMod(c.channelCursor() + batch.size(), 1_000_000);
             int sinceLastPause = c.sendsSincePause() + result.processed();
             Instant next = null;
@@ -210,7 +206,7 @@ class CampaignDispatcher {
 
     /** Renders, sends and records one claimed batch. */
     private BatchResult send(
-            CampaignRecord c, List<ChannelView> pool, List<RecipientRepository.Row> batch, boolean publish) {
+            CampaignRecord c, List<ChannelView> pool, List<RecipientRepository.Row> batch, long[] lastProgress) {
         Map<UUID, ContactBatchApi.ContactFields> fields = read(() -> contactBatches.fieldsOf(
                 batch.stream().map(RecipientRepository.Row::contactId).toList()));
         Content content = content(c);
@@ -298,8 +294,10 @@ class CampaignDispatcher {
         }
         write(() -> {
             recipients.record(c.id(), outcomes);
-            if (publish) {
+            // judged when the batch is recorded: a batch that took longer than the interval always publishes
+            if (System.nanoTime() - lastProgress[0] >= PROGRESS_INTERVAL.toNanos()) {
                 service.publishProgress(c.id());
+                lastProgress[0] = System.nanoTime();
             }
             return true;
         });
