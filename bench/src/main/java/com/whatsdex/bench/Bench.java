@@ -29,6 +29,8 @@ public final class Bench {
             case "import" -> ImportBench.run(launcher, options);
             case "inbox" -> InboxBench.run(launcher, options);
             case "analytics" -> AnalyticsBench.run(launcher, options);
+            case "campaign" -> CampaignBench.run(launcher, options);
+            case "campaign-crash" -> CampaignCrashBench.run(launcher, options);
             default -> System.out.println("""
                     benchmarks:
                       sandbox-capacity [--sends 20000] [--clients 64]    the standalone sandbox's raw send capacity
@@ -45,7 +47,11 @@ public final class Bench {
                                                                          the inbox's list and thread pages
                       analytics [--messages 10000000] [--small-messages 10000] [--incremental 1000000]
                                 [--workspaces 99] [--requests 1000]
-                                                                         rollups and analytics endpoints""");
+                                                                         rollups and analytics endpoints
+                      campaign [--recipients 100000] [--channels 4] [--paced-recipients 3000] [--rate 80]
+                               [--heap 512m]                             campaign throughput, pacing, progress events
+                      campaign-crash [--recipients 20000] [--channels 4] [--kill-at 0.4] [--kill-jitter-ms 300]
+                                                                         kill -9 mid-campaign, restart, exactly once""");
         }
     }
 }

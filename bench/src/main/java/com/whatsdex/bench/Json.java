@@ -17,6 +17,16 @@ final class Json {
         return m.group(1).replace("\\/", "/").replace("\\\"", "\"");
     }
 
+    /** The first integer field of that name anywhere in the answer. */
+    static long number(String json, String field) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*(-?\\d+)")
+                .matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no number \"" + field + "\" in " + json);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
     static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

@@ -41,11 +41,50 @@ final class Launcher {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            stopOrphanedPostgres();
             if (dataDir != null && Files.exists(dataDir)) {
                 try (var paths = Files.walk(dataDir)) {
                     paths.sorted(Comparator.reverseOrder())
                             .forEach(p -> p.toFile().delete());
                 }
+            }
+        }
+
+        /**
+         * SIGKILL of the server's JVM itself ({@code java -jar} is started directly, no shell in between): no
+         * shutdown hook, no graceful stop, its embedded PostgreSQL left running as an orphan.
+         */
+        void kill() throws InterruptedException {
+            String command = process.info().command().orElse("?");
+            if (!command.endsWith("/java") && !command.equals("java")) {
+                throw new IllegalStateException("pid " + process.pid() + " is not a JVM: " + command);
+            }
+            process.destroyForcibly(); // SIGKILL on Linux
+            process.waitFor();
+        }
+
+        /** After a kill -9 the postmaster outlives the JVM; a run that ends without a restart stops it here. */
+        private void stopOrphanedPostgres() {
+            if (dataDir == null) {
+                return;
+            }
+            Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+            try {
+                if (!Files.exists(pidFile)) {
+                    return;
+                }
+                long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+                ProcessHandle.of(pid)
+                        .filter(p -> p.info()
+                                .commandLine()
+                                .orElse("")
+                                .contains(dataDir.toString())) // this run's postmaster, not a reused pid
+                        .ifPresent(postmaster -> {
+                            postmaster.destroy(); // SIGTERM: PostgreSQL's smart shutdown
+                            postmaster.onExit().join();
+                        });
+            } catch (IOException | RuntimeException e) {
+                // nothing left to stop
             }
         }
 
@@ -64,8 +103,17 @@ final class Launcher {
     }
 
     Running server(String heap, Map<String, String> env) throws IOException, InterruptedException {
-        int port = freePort();
-        Path data = Files.createTempDirectory("whatsdex-bench-");
+        return server(heap, env, Files.createTempDirectory("whatsdex-bench-"), freePort());
+    }
+
+    /** The server again on a killed one's data directory and port (its log continues in the same file). */
+    Running restart(Running killed, String heap, Map<String, String> env) throws IOException, InterruptedException {
+        return server(
+                heap, env, killed.dataDir(), Integer.parseInt(killed.baseUrl().replaceAll(".*:", "")));
+    }
+
+    private Running server(String heap, Map<String, String> env, Path data, int port)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 java.toString(),
                 "-Xmx" + heap,
@@ -77,12 +125,17 @@ final class Launcher {
                 "--logging.level.com.whatsdex.contacts.importing=debug"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(data).toFile()));
         builder.environment().put("WHATSDEX_ADMIN_TOKEN", ADMIN_TOKEN);
         builder.environment().putAll(env);
         Running running = new Running(builder.start(), "http://127.0.0.1:" + port, data);
         awaitHttp(running, "/actuator/health");
         return running;
+    }
+
+    /** Where a server's output goes: beside its data directory, kept after the run. */
+    static Path log(Path dataDir) {
+        return dataDir.resolveSibling(dataDir.getFileName() + ".log");
     }
 
     Running sandbox() throws IOException, InterruptedException {

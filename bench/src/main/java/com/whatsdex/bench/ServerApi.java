@@ -119,6 +119,91 @@ final class ServerApi {
         return accepted;
     }
 
+    /**
+     * Imports {@code phones} as contacts named "Person i" through the CSV import API and waits for the job to end;
+     * answers how many contacts it created.
+     */
+    long importContacts(java.util.List<String> phones) throws Exception {
+        StringBuilder csv = new StringBuilder("phone,name\n");
+        for (int i = 0; i < phones.size(); i++) {
+            csv.append(phones.get(i)).append(",Person ").append(i).append('\n');
+        }
+        HttpResponse<String> accepted = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/contacts/imports?filename=bench.csv"))
+                        .header("Authorization", "Bearer " + apiKey)
+                        .header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("import refused: " + accepted.statusCode() + " " + accepted.body());
+        }
+        String id = Json.string(accepted.body(), "id");
+        while (true) {
+            String body = get("/api/v1/contacts/imports/" + id);
+            String status = Json.string(body, "status");
+            if (status.equals("completed")) {
+                return Json.number(body, "created");
+            }
+            if (status.equals("failed") || status.equals("cancelled")) {
+                throw new IllegalStateException("import ended " + status + ": " + body);
+            }
+            Thread.sleep(100); // polling the job's status endpoint
+        }
+    }
+
+    /**
+     * A draft campaign to every contact over the channels; answers its id. Its template has an approved Meta
+     * template, which is what goes out on Cloud API channels to contacts outside the 24-hour window (a new
+     * contact always is), as a real broadcast does.
+     */
+    String createCampaign(String name, java.util.List<String> channelIds) throws Exception {
+        String template = call(
+                "POST",
+                "/api/v1/templates",
+                "{\"name\":" + Json.quote(name + " template") + ",\"category\":\"marketing\","
+                        + "\"body\":\"{Hi|Hello} {{first_name | there}}, our sale starts today\","
+                        + "\"meta\":{\"name\":\"sale_start\",\"language\":\"en\","
+                        + "\"parameters\":[\"{{first_name | there}}\"]}}",
+                apiKey,
+                201);
+        String channels = String.join(",", channelIds.stream().map(Json::quote).toList());
+        String body = "{\"name\":" + Json.quote(name) + ",\"templateId\":" + Json.quote(Json.string(template, "id"))
+                + ",\"audience\":{\"kind\":\"all\"},\"channelIds\":[" + channels + "]}";
+        return Json.string(call("POST", "/api/v1/campaigns", body, apiKey, 201), "id");
+    }
+
+    /** start, pause, resume, cancel, …; answers the campaign as it is afterwards. */
+    String campaignAction(String campaignId, String action) throws Exception {
+        return call("POST", "/api/v1/campaigns/" + campaignId + "/" + action, null, apiKey, 200);
+    }
+
+    /** The campaign with its counters. */
+    String campaign(String campaignId) throws Exception {
+        return get("/api/v1/campaigns/" + campaignId);
+    }
+
+    /** Changes a channel's rate limit (sends per second). */
+    void channelRate(String channelId, int ratePerSecond) throws Exception {
+        call("PATCH", "/api/v1/channels/" + channelId, "{\"ratePerSecond\":" + ratePerSecond + "}", apiKey, 200);
+    }
+
+    /** The same workspace and API key against another server process (a restart on the same data). */
+    ServerApi on(Launcher.Running server) {
+        ServerApi api = new ServerApi(server.baseUrl());
+        api.apiKey = apiKey;
+        api.workspaceId = workspaceId;
+        return api;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
     String apiKey() {
         return apiKey;
     }
