@@ -192,7 +192,7 @@ final class AnalyticsBench {
                     }
                 }
             }
-            Thread.sleep(50);
+            Thread.sleep(50); // polling the marks table: the rollup commits inside the server
         }
         throw new IllegalStateException("the rollup did not finish in 10 minutes");
     }

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -200,10 +201,8 @@ public class InboxService {
             throw ApiException.validation("text", "send either text or a templateId");
         }
         ContactRef contact = contacts.get(contactId);
+        // a channel that is not connected is refused by the outbound pipeline (409, nothing stored)
         ChannelView channel = reply.channelId() != null ? channels.get(reply.channelId()) : lastChannel(contact);
-        if (channel.status() != ChannelStatus.connected) {
-            throw ApiException.invalidState(notConnected(channel));
-        }
         boolean open = window(contact).open();
         OutboundRequest.Content content;
         if (hasText) {
@@ -226,14 +225,20 @@ public class InboxService {
             throw ApiException.invalidState(
                     "No channel has talked to " + label(contact) + " yet; choose the channel to write from");
         }
+        return existing(contact.lastChannelId())
+                .orElseThrow(() -> ApiException.invalidState("The channel that last talked to " + label(contact)
+                        + " was deleted; choose another channel to reply from"));
+    }
+
+    /** The channel, or empty when it was deleted (channels do not leave their message history behind). */
+    private Optional<ChannelView> existing(UUID channelId) {
         try {
-            return channels.get(contact.lastChannelId());
+            return Optional.of(channels.get(channelId));
         } catch (ApiException e) {
             if (!"not_found".equals(e.code())) {
                 throw e;
             }
-            throw ApiException.invalidState("The channel that last talked to " + label(contact)
-                    + " was deleted; choose another channel to reply from");
+            return Optional.empty();
         }
     }
 
@@ -292,26 +297,21 @@ public class InboxService {
     }
 
     private ConversationDetail.@Nullable ReplyChannel replyChannel(ContactRef contact) {
-        if (contact.lastChannelId() == null) {
+        UUID last = contact.lastChannelId();
+        if (last == null) {
             return null;
         }
-        try {
-            ChannelView c = channels.get(contact.lastChannelId());
-            return new ConversationDetail.ReplyChannel(
-                    c.id(),
-                    c.name(),
-                    c.status().name(),
-                    c.status() == ChannelStatus.connected ? null : notConnected(c));
-        } catch (ApiException e) {
-            if (!"not_found".equals(e.code())) {
-                throw e;
-            }
-            return new ConversationDetail.ReplyChannel(
-                    contact.lastChannelId(),
-                    null,
-                    "deleted",
-                    "The channel that last talked to this contact was deleted; choose another channel");
-        }
+        return existing(last)
+                .map(c -> new ConversationDetail.ReplyChannel(
+                        c.id(),
+                        c.name(),
+                        c.status().name(),
+                        c.status() == ChannelStatus.connected ? null : notConnected(c)))
+                .orElseGet(() -> new ConversationDetail.ReplyChannel(
+                        last,
+                        null,
+                        "deleted",
+                        "The channel that last talked to this contact was deleted; choose another channel"));
     }
 
     // ---- views
