@@ -21,6 +21,169 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/agents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List agents
+     * @description Every agent of the workspace, by name.
+     */
+    get: operations['list'];
+    put?: never;
+    /**
+     * Create an agent
+     * @description Owners and admins. A channel answered by another agent answers 409; enabling without an AI provider answers 503 ai_not_configured; over the plan's limit 403 upgrade_required.
+     */
+    post: operations['create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/activity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Agents' replies
+     * @description Newest first: every customer message an agent was asked to answer and what became of it.
+     */
+    get: operations['activity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/availability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether agents can run
+     * @description Whether an AI provider is configured (agents cannot be enabled without one), and the plan's agent limit.
+     */
+    get: operations['availability'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/conversations/{contactId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether an agent answers a contact
+     * @description active, paused (someone answered from the inbox), needs_human (handed over) or none.
+     */
+    get: operations['conversation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/conversations/{contactId}/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Let the agent answer a contact again
+     * @description Clears a hand-over; a pause after a person's reply still runs out by itself.
+     */
+    post: operations['resume'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get an agent */
+    get: operations['get'];
+    /** Replace an agent's settings and channels */
+    put: operations['update'];
+    post?: never;
+    /**
+     * Delete an agent
+     * @description Its channels are unbound; facts it remembered stay.
+     */
+    delete: operations['delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/{id}/chat': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Talk to an agent without WhatsApp
+     * @description The agent answers the conversation given, sending nothing. With contactId it knows that contact's facts and its memory tools change them; without, tool calls are only reported.
+     */
+    post: operations['chat'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/{id}/enabled': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Turn an agent on or off */
+    put: operations['setEnabled'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/analytics/dashboard': {
     parameters: {
       query?: never;
@@ -83,10 +246,10 @@ export interface paths {
       cookie?: never;
     };
     /** The workspace's API keys (never the keys themselves) */
-    get: operations['list'];
+    get: operations['list_1'];
     put?: never;
     /** Create a key; the answer is the only time the key is shown */
-    post: operations['create'];
+    post: operations['create_1'];
     delete?: never;
     options?: never;
     head?: never;
@@ -118,10 +281,10 @@ export interface paths {
       cookie?: never;
     };
     /** The workspace's audiences by name, each with its live count (one page) */
-    get: operations['list_1'];
+    get: operations['list_2'];
     put?: never;
     /** Save a filter as an audience; another audience with the name: 409 */
-    post: operations['create_1'];
+    post: operations['create_2'];
     delete?: never;
     options?: never;
     head?: never;
@@ -153,15 +316,15 @@ export interface paths {
       cookie?: never;
     };
     /** One audience with its live count */
-    get: operations['get'];
+    get: operations['get_1'];
     put?: never;
     post?: never;
     /** Delete an audience (its contacts stay) */
-    delete: operations['delete'];
+    delete: operations['delete_1'];
     options?: never;
     head?: never;
     /** Rename an audience or change its filter */
-    patch: operations['update'];
+    patch: operations['update_1'];
     trace?: never;
   };
   '/api/v1/audiences/{id}/count': {
@@ -457,13 +620,13 @@ export interface paths {
       cookie?: never;
     };
     /** The workspace's channels, oldest first (a plan allows at most 100, so one page) */
-    get: operations['list_2'];
+    get: operations['list_3'];
     put?: never;
     /**
      * Connect a channel (owner/admin); its connection is tested at once
      * @description Cloud API: config {phoneNumberId, wabaId, accessToken, appSecret, verifyToken?, graphBaseUrl?, ratePerSecond?}. Sandbox: config {failureRate?, maxMessagesPerSecond?, enforceServiceWindow?}. Beyond the plan's channel limit: 403 upgrade_required.
      */
-    post: operations['create_2'];
+    post: operations['create_3'];
     delete?: never;
     options?: never;
     head?: never;
@@ -495,15 +658,15 @@ export interface paths {
       cookie?: never;
     };
     /** One channel */
-    get: operations['get_1'];
+    get: operations['get_2'];
     put?: never;
     post?: never;
     /** Delete a channel (owner/admin) */
-    delete: operations['delete_1'];
+    delete: operations['delete_2'];
     options?: never;
     head?: never;
     /** Rename, change the rate or replace credentials (owner/admin); new credentials are tested */
-    patch: operations['update_1'];
+    patch: operations['update_2'];
     trace?: never;
   };
   '/api/v1/channels/{id}/sandbox/deliveries': {
@@ -568,13 +731,13 @@ export interface paths {
      * Contacts, one keyset page at a time, filtered and sorted
      * @description search matches the start of the name, of the name's last word, of the email, or of the phone; a phone may be typed national (the workspace's default country) or international. tag (repeatable): contacts with any of the tags. A cursor belongs to its sort.
      */
-    get: operations['list_3'];
+    get: operations['list_4'];
     put?: never;
     /**
      * Add a contact
      * @description The phone is normalised to E.164 with the workspace's default country. Another contact with the phone: 409 duplicate_phone (details name existingContactId). At the plan's limit: 409 contact_limit_reached.
      */
-    post: operations['create_3'];
+    post: operations['create_4'];
     delete?: never;
     options?: never;
     head?: never;
@@ -660,7 +823,7 @@ export interface paths {
       cookie?: never;
     };
     /** Import history, newest first */
-    get: operations['list_4'];
+    get: operations['list_5'];
     put?: never;
     /**
      * Import a CSV file of contacts in the background
@@ -701,7 +864,7 @@ export interface paths {
       cookie?: never;
     };
     /** One import: status, counts and progress */
-    get: operations['get_2'];
+    get: operations['get_3'];
     put?: never;
     post?: never;
     delete?: never;
@@ -767,6 +930,48 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/contacts/{contactId}/facts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the workspace remembers about a contact
+     * @description Facts agents remembered (with the message they came from) or people wrote, oldest first. Every agent of this workspace reads all of them; no other workspace sees them.
+     */
+    get: operations['list_6'];
+    put?: never;
+    /**
+     * Add a fact
+     * @description 409 when the contact has the same fact already, or has the most facts a contact keeps.
+     */
+    post: operations['create_5'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contacts/{contactId}/facts/{factId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Correct a fact */
+    put: operations['update_3'];
+    post?: never;
+    /** Forget a fact */
+    delete: operations['delete_3'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/contacts/{id}': {
     parameters: {
       query?: never;
@@ -775,15 +980,15 @@ export interface paths {
       cookie?: never;
     };
     /** One contact */
-    get: operations['get_3'];
+    get: operations['get_4'];
     put?: never;
     post?: never;
     /** Delete a contact */
-    delete: operations['delete_2'];
+    delete: operations['delete_4'];
     options?: never;
     head?: never;
     /** Edit a contact; absent fields keep their value */
-    patch: operations['update_2'];
+    patch: operations['update_4'];
     trace?: never;
   };
   '/api/v1/events': {
@@ -817,7 +1022,7 @@ export interface paths {
      * Conversations, latest activity first (keyset pages)
      * @description q matches the contact's name, phone or email prefix, or a word of the conversation's recent messages; assignee is a member id, me or none
      */
-    get: operations['list_5'];
+    get: operations['list_7'];
     put?: never;
     post?: never;
     delete?: never;
@@ -834,14 +1039,14 @@ export interface paths {
       cookie?: never;
     };
     /** A conversation with WhatsApp's 24-hour window and the channel a reply goes through */
-    get: operations['get_4'];
+    get: operations['get_5'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
     /** Close, reopen or assign a conversation */
-    patch: operations['update_3'];
+    patch: operations['update_5'];
     trace?: never;
   };
   '/api/v1/inbox/conversations/{contactId}/messages': {
@@ -923,7 +1128,7 @@ export interface paths {
       cookie?: never;
     };
     /** Messages, newest first, optionally of one channel and/or one contact (keyset pages) */
-    get: operations['list_6'];
+    get: operations['list_8'];
     put?: never;
     /**
      * Send a message
@@ -964,7 +1169,7 @@ export interface paths {
       cookie?: never;
     };
     /** One message */
-    get: operations['get_5'];
+    get: operations['get_6'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1001,13 +1206,13 @@ export interface paths {
      * List templates
      * @description Newest first; search matches the name or the body.
      */
-    get: operations['list_7'];
+    get: operations['list_9'];
     put?: never;
     /**
      * Create a template
      * @description The body and every Meta parameter must parse: a syntax error answers 400 with its position. A name already used in the workspace answers 409 duplicate_name.
      */
-    post: operations['create_4'];
+    post: operations['create_6'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1102,12 +1307,12 @@ export interface paths {
       cookie?: never;
     };
     /** Get a template */
-    get: operations['get_6'];
+    get: operations['get_7'];
     /** Replace a template */
-    put: operations['update_4'];
+    put: operations['update_6'];
     post?: never;
     /** Delete a template */
-    delete: operations['delete_3'];
+    delete: operations['delete_5'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1141,14 +1346,14 @@ export interface paths {
       cookie?: never;
     };
     /** The current workspace, its plan in force and the plan's limits */
-    get: operations['get_7'];
+    get: operations['get_8'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
     /** Change name, time zone or default country (owners and admins) */
-    patch: operations['update_5'];
+    patch: operations['update_7'];
     trace?: never;
   };
   '/api/v1/workspace/members': {
@@ -1219,6 +1424,84 @@ export interface components {
       password: string;
       /** @enum {string} */
       role: 'owner' | 'admin' | 'agent';
+    };
+    /** @description agent.activity: an AI agent replied to a customer, skipped a message, or handed the conversation to a human */
+    AgentActivityEvent: {
+      /** Format: uuid */
+      agentId: string;
+      /** Format: uuid */
+      contactId: string;
+      needsHuman: boolean;
+      /** Format: uuid */
+      replyId: string;
+      status: string;
+      /** @enum {string} */
+      type: 'agent.activity';
+    };
+    AgentChatTurn: {
+      /** @enum {string} */
+      role: 'customer' | 'agent';
+      text: string;
+    };
+    AgentReplyView: {
+      /** Format: uuid */
+      agentId: string;
+      agentName: string;
+      /** Format: int32 */
+      attempts: number;
+      /** Format: uuid */
+      channelId: string;
+      /** Format: date-time */
+      completedAt: string | null;
+      /** Format: uuid */
+      contactId: string;
+      contactName: string | null;
+      contactPhone: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      inboundMessageId: string;
+      inboundText: string | null;
+      /** Format: int32 */
+      inputTokens: number | null;
+      /** Format: int32 */
+      outputTokens: number | null;
+      /** Format: int64 */
+      pickupMillis: number | null;
+      reason: string | null;
+      /** Format: date-time */
+      receivedAt: string;
+      /** Format: uuid */
+      replyMessageId: string | null;
+      replyText: string | null;
+      status: string;
+      toolCalls: components['schemas']['ToolUse'][];
+    };
+    AgentTestChatCmd: {
+      /** Format: uuid */
+      contactId?: string | null;
+      messages: components['schemas']['AgentChatTurn'][];
+    };
+    AgentView: {
+      channelIds: string[];
+      /** Format: date-time */
+      createdAt: string;
+      enabled: boolean;
+      /** Format: int32 */
+      handoverMinutes: number;
+      /** Format: uuid */
+      id: string;
+      instructions: string;
+      /** Format: int32 */
+      maxReplyChars: number;
+      model: string | null;
+      name: string;
+      /** Format: int32 */
+      replyDelaySeconds: number;
+      /** Format: double */
+      temperature: number;
+      /** Format: date-time */
+      updatedAt: string;
     };
     AnalyticsActivity: {
       /** Format: date-time */
@@ -1326,6 +1609,10 @@ export interface components {
       name: string;
       prefix: string;
     };
+    ApiResponseAgentView: {
+      data: components['schemas']['AgentView'] | null;
+      success: boolean;
+    };
     ApiResponseAnalyticsDashboard: {
       data: components['schemas']['AnalyticsDashboard'] | null;
       success: boolean;
@@ -1350,6 +1637,10 @@ export interface components {
       data: components['schemas']['AudienceCount'] | null;
       success: boolean;
     };
+    ApiResponseAvailability: {
+      data: components['schemas']['Availability'] | null;
+      success: boolean;
+    };
     ApiResponseBulkDeleteResponse: {
       data: components['schemas']['BulkDeleteResponse'] | null;
       success: boolean;
@@ -1370,6 +1661,10 @@ export interface components {
       data: components['schemas']['ContactImport'] | null;
       success: boolean;
     };
+    ApiResponseConversationAgentState: {
+      data: components['schemas']['ConversationAgentState'] | null;
+      success: boolean;
+    };
     ApiResponseConversationDetail: {
       data: components['schemas']['ConversationDetail'] | null;
       success: boolean;
@@ -1386,6 +1681,10 @@ export interface components {
       data: components['schemas']['CsrfView'] | null;
       success: boolean;
     };
+    ApiResponseFactView: {
+      data: components['schemas']['FactView'] | null;
+      success: boolean;
+    };
     ApiResponseImportPreview: {
       data: components['schemas']['ImportPreview'] | null;
       success: boolean;
@@ -1394,8 +1693,16 @@ export interface components {
       data: components['schemas']['InboxUnread'] | null;
       success: boolean;
     };
+    ApiResponseListAgentView: {
+      data: components['schemas']['AgentView'][] | null;
+      success: boolean;
+    };
     ApiResponseListBatchItem: {
       data: components['schemas']['BatchItem'][] | null;
+      success: boolean;
+    };
+    ApiResponseListFactView: {
+      data: components['schemas']['FactView'][] | null;
       success: boolean;
     };
     ApiResponseMe: {
@@ -1408,6 +1715,10 @@ export interface components {
     };
     ApiResponseMessageView: {
       data: components['schemas']['MessageView'] | null;
+      success: boolean;
+    };
+    ApiResponsePageResponseAgentReplyView: {
+      data: components['schemas']['PageResponseAgentReplyView'] | null;
       success: boolean;
     };
     ApiResponsePageResponseApiKeyView: {
@@ -1482,6 +1793,10 @@ export interface components {
       data: components['schemas']['TemplateView'] | null;
       success: boolean;
     };
+    ApiResponseTestReply: {
+      data: components['schemas']['TestReply'] | null;
+      success: boolean;
+    };
     ApiResponseVoid: {
       data: null;
       success: boolean;
@@ -1515,6 +1830,17 @@ export interface components {
       optedInOnly: boolean;
       search: string | null;
       tags: string[];
+    };
+    Availability: {
+      configured: boolean;
+      defaultModel: string | null;
+      /** Format: int32 */
+      limit: number;
+      /** Format: int32 */
+      maxFactsPerContact: number;
+      upgradePlan: string | null;
+      /** Format: int32 */
+      used: number;
     };
     /** @description backup.status: a backup started, finished or failed */
     BackupStatusEvent: {
@@ -1857,6 +2183,17 @@ export interface components {
       /** Format: int32 */
       unreadCount: number;
     };
+    ConversationAgentState: {
+      /** Format: uuid */
+      agentId: string | null;
+      agentName: string | null;
+      /** Format: date-time */
+      flaggedAt: string | null;
+      /** Format: date-time */
+      pausedUntil: string | null;
+      reason: string | null;
+      state: string;
+    };
     ConversationDetail: {
       conversation: components['schemas']['Conversation'];
       replyChannel: components['schemas']['ConversationReplyChannel'] | null;
@@ -1957,6 +2294,25 @@ export interface components {
       to: string;
       type: string;
       wamid: string;
+    };
+    EnabledCmd: {
+      enabled: boolean;
+    };
+    FactView: {
+      /** Format: uuid */
+      agentId: string | null;
+      /** Format: uuid */
+      contactId: string;
+      /** Format: date-time */
+      createdAt: string;
+      fact: string;
+      /** Format: uuid */
+      id: string;
+      source: string;
+      /** Format: uuid */
+      sourceMessageId: string | null;
+      /** Format: date-time */
+      updatedAt: string;
     };
     FieldError: {
       field: string;
@@ -2128,6 +2484,10 @@ export interface components {
       type: string;
       wamid: string | null;
     };
+    PageResponseAgentReplyView: {
+      items: components['schemas']['AgentReplyView'][];
+      nextCursor: string | null;
+    };
     PageResponseApiKeyView: {
       items: components['schemas']['ApiKeyView'][];
       nextCursor: string | null;
@@ -2231,6 +2591,21 @@ export interface components {
     SandboxInboundResponse: {
       wamid: string;
     };
+    SaveAgentCmd: {
+      channelIds?: string[] | null;
+      enabled?: boolean | null;
+      /** Format: int32 */
+      handoverMinutes?: number | null;
+      instructions: string;
+      /** Format: int32 */
+      maxReplyChars?: number | null;
+      model?: string | null;
+      name: string;
+      /** Format: int32 */
+      replyDelaySeconds?: number | null;
+      /** Format: double */
+      temperature?: number | null;
+    };
     SaveAudienceCmd: {
       filter: components['schemas']['AudienceFilter'];
       name: string;
@@ -2248,6 +2623,9 @@ export interface components {
       /** Format: uuid */
       templateId?: string | null;
       variants?: string[] | null;
+    };
+    SaveFactCmd: {
+      fact: string;
     };
     SaveTemplateCmd: {
       body: string;
@@ -2351,6 +2729,20 @@ export interface components {
       updatedAt: string;
       variables: string[];
     };
+    TestReply: {
+      facts: components['schemas']['FactView'][];
+      /** Format: int32 */
+      inputTokens: number | null;
+      /** Format: int32 */
+      outputTokens: number | null;
+      reply: string;
+      toolCalls: components['schemas']['ToolUse'][];
+    };
+    ToolUse: {
+      arguments: string;
+      name: string;
+      result: string;
+    };
     UpdateChannelCmd: {
       config?: components['schemas']['ChannelConfig'] | null;
       name?: string | null;
@@ -2434,6 +2826,359 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ApiResponseWorkspaceView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseListAgentView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveAgentCmd'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseAgentView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  activity: {
+    parameters: {
+      query?: {
+        agentId?: string;
+        contactId?: string;
+        status?: string;
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponsePageResponseAgentReplyView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  availability: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseAvailability'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  conversation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        contactId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseConversationAgentState'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  resume: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        contactId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseConversationAgentState'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseAgentView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveAgentCmd'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseAgentView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  chat: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AgentTestChatCmd'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseTestReply'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  setEnabled: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EnabledCmd'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseAgentView'];
         };
       };
       /** @description The error envelope */
@@ -2538,7 +3283,7 @@ export interface operations {
       };
     };
   };
-  list: {
+  list_1: {
     parameters: {
       query?: {
         limit?: number;
@@ -2570,7 +3315,7 @@ export interface operations {
       };
     };
   };
-  create: {
+  create_1: {
     parameters: {
       query?: never;
       header?: never;
@@ -2634,7 +3379,7 @@ export interface operations {
       };
     };
   };
-  list_1: {
+  list_2: {
     parameters: {
       query?: never;
       header?: never;
@@ -2663,7 +3408,7 @@ export interface operations {
       };
     };
   };
-  create_1: {
+  create_2: {
     parameters: {
       query?: never;
       header?: never;
@@ -2729,7 +3474,7 @@ export interface operations {
       };
     };
   };
-  get: {
+  get_1: {
     parameters: {
       query?: never;
       header?: never;
@@ -2760,7 +3505,7 @@ export interface operations {
       };
     };
   };
-  delete: {
+  delete_1: {
     parameters: {
       query?: never;
       header?: never;
@@ -2791,7 +3536,7 @@ export interface operations {
       };
     };
   };
-  update: {
+  update_1: {
     parameters: {
       query?: never;
       header?: never;
@@ -3395,7 +4140,7 @@ export interface operations {
       };
     };
   };
-  list_2: {
+  list_3: {
     parameters: {
       query?: never;
       header?: never;
@@ -3424,7 +4169,7 @@ export interface operations {
       };
     };
   };
-  create_2: {
+  create_3: {
     parameters: {
       query?: never;
       header?: never;
@@ -3490,7 +4235,7 @@ export interface operations {
       };
     };
   };
-  get_1: {
+  get_2: {
     parameters: {
       query?: never;
       header?: never;
@@ -3521,7 +4266,7 @@ export interface operations {
       };
     };
   };
-  delete_1: {
+  delete_2: {
     parameters: {
       query?: never;
       header?: never;
@@ -3552,7 +4297,7 @@ export interface operations {
       };
     };
   };
-  update_1: {
+  update_2: {
     parameters: {
       query?: never;
       header?: never;
@@ -3687,7 +4432,7 @@ export interface operations {
       };
     };
   };
-  list_3: {
+  list_4: {
     parameters: {
       query?: {
         search?: string;
@@ -3722,7 +4467,7 @@ export interface operations {
       };
     };
   };
-  create_3: {
+  create_4: {
     parameters: {
       query?: never;
       header?: never;
@@ -3883,7 +4628,7 @@ export interface operations {
       };
     };
   };
-  list_4: {
+  list_5: {
     parameters: {
       query?: {
         limit?: number;
@@ -3998,7 +4743,7 @@ export interface operations {
       };
     };
   };
-  get_2: {
+  get_3: {
     parameters: {
       query?: never;
       header?: never;
@@ -4122,7 +4867,139 @@ export interface operations {
       };
     };
   };
-  get_3: {
+  list_6: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        contactId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseListFactView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  create_5: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        contactId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveFactCmd'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseFactView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  update_3: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        contactId: string;
+        factId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveFactCmd'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseFactView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  delete_3: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        contactId: string;
+        factId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  get_4: {
     parameters: {
       query?: never;
       header?: never;
@@ -4153,7 +5030,7 @@ export interface operations {
       };
     };
   };
-  delete_2: {
+  delete_4: {
     parameters: {
       query?: never;
       header?: never;
@@ -4184,7 +5061,7 @@ export interface operations {
       };
     };
   };
-  update_2: {
+  update_4: {
     parameters: {
       query?: never;
       header?: never;
@@ -4240,6 +5117,7 @@ export interface operations {
             | components['schemas']['MessageReceivedEvent']
             | components['schemas']['MessageStatusEvent']
             | components['schemas']['ConversationUpdatedEvent']
+            | components['schemas']['AgentActivityEvent']
             | components['schemas']['ChannelStatusEvent']
             | components['schemas']['BackupStatusEvent']
             | components['schemas']['StreamReadyEvent'];
@@ -4256,7 +5134,7 @@ export interface operations {
       };
     };
   };
-  list_5: {
+  list_7: {
     parameters: {
       query?: {
         channelId?: string;
@@ -4293,7 +5171,7 @@ export interface operations {
       };
     };
   };
-  get_4: {
+  get_5: {
     parameters: {
       query?: never;
       header?: never;
@@ -4324,7 +5202,7 @@ export interface operations {
       };
     };
   };
-  update_3: {
+  update_5: {
     parameters: {
       query?: never;
       header?: never;
@@ -4486,7 +5364,7 @@ export interface operations {
       };
     };
   };
-  list_6: {
+  list_8: {
     parameters: {
       query?: {
         channelId?: string;
@@ -4588,7 +5466,7 @@ export interface operations {
       };
     };
   };
-  get_5: {
+  get_6: {
     parameters: {
       query?: never;
       header?: never;
@@ -4650,7 +5528,7 @@ export interface operations {
       };
     };
   };
-  list_7: {
+  list_9: {
     parameters: {
       query?: {
         search?: string;
@@ -4684,7 +5562,7 @@ export interface operations {
       };
     };
   };
-  create_4: {
+  create_6: {
     parameters: {
       query?: never;
       header?: never;
@@ -4848,7 +5726,7 @@ export interface operations {
       };
     };
   };
-  get_6: {
+  get_7: {
     parameters: {
       query?: never;
       header?: never;
@@ -4879,7 +5757,7 @@ export interface operations {
       };
     };
   };
-  update_4: {
+  update_6: {
     parameters: {
       query?: never;
       header?: never;
@@ -4914,7 +5792,7 @@ export interface operations {
       };
     };
   };
-  delete_3: {
+  delete_5: {
     parameters: {
       query?: never;
       header?: never;
@@ -4974,7 +5852,7 @@ export interface operations {
       };
     };
   };
-  get_7: {
+  get_8: {
     parameters: {
       query?: never;
       header?: never;
@@ -5003,7 +5881,7 @@ export interface operations {
       };
     };
   };
-  update_5: {
+  update_7: {
     parameters: {
       query?: never;
       header?: never;

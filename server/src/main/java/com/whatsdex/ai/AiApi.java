@@ -9,6 +9,10 @@ public interface AiApi {
     /** Whether a provider is configured; without one every {@link #chat} fails with {@code ai_not_configured}. */
     boolean configured();
 
+    /** The model calls use unless they name another; null when no provider is configured. */
+    @org.jspecify.annotations.Nullable
+    String defaultModel();
+
     /**
      * One chat completion, answered synchronously within the configured timeout. Not retried: the caller decides.
      *

@@ -32,6 +32,9 @@ public interface ContactsApi {
     /** @throws com.whatsdex.shared.ApiException not_found when the workspace has no such contact */
     ContactRef get(UUID id);
 
+    /** The contact, or empty when the workspace has no such contact (any more). */
+    java.util.Optional<ContactRef> findById(UUID id);
+
     /**
      * The ids of up to {@code limit} contacts whose name, email or phone matches {@code search} the way the contacts
      * list's search does (prefixes; a phone in national or international form), most recently interacted first.

@@ -59,6 +59,12 @@ public interface MessagingApi {
     /** How many of the newest conversation messages {@link #contactsMentioning} reads. */
     int TEXT_SEARCH_DEPTH = 50_000;
 
+    /**
+     * When a person last answered the contact from the inbox (agents hand a conversation over to a human for a
+     * while after that); empty if nobody did recently.
+     */
+    java.util.Optional<java.time.Instant> lastInboxReplyAt(UUID contactId);
+
     /** The campaign's messages the provider accepted and that failed later (a failed status), oldest first. */
     List<UUID> lateFailedCampaignMessages(UUID campaignId);
 

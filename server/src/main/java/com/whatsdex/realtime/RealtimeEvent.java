@@ -98,6 +98,21 @@ public sealed interface RealtimeEvent {
         }
     }
 
+    @Schema(
+            name = "AgentActivityEvent",
+            description = "agent.activity: an AI agent replied to a customer, skipped a message, or handed the"
+                    + " conversation to a human")
+    record AgentActivity(UUID replyId, UUID agentId, UUID contactId, String status, boolean needsHuman)
+            implements RealtimeEvent {
+
+        public static final String TYPE = "agent.activity";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
     @Schema(name = "ChannelStatusEvent", description = "channel.status: a channel connected, failed or was paused")
     record ChannelStatus(
             UUID channelId, String status, @Nullable String reason) implements RealtimeEvent {

@@ -6,14 +6,20 @@ import com.whatsdex.ai.AiProperties;
 import com.whatsdex.ai.ChatCall;
 import com.whatsdex.ai.ChatReply;
 import com.whatsdex.ai.ChatTurn;
+import com.whatsdex.ai.ToolCall;
+import com.whatsdex.ai.ToolSpec;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.output.TokenUsage;
@@ -74,6 +80,11 @@ public class LangChain4jAiClient implements AiApi {
     }
 
     @Override
+    public @Nullable String defaultModel() {
+        return configured() ? provider.get().settings().model() : null;
+    }
+
+    @Override
     public ChatReply chat(ChatCall call) {
         Provider p = provider.get();
         ChatModel model = p.model();
@@ -88,13 +99,22 @@ public class LangChain4jAiClient implements AiApi {
         try {
             ChatResponse response = model.chat(request(call));
             AiMessage answer = response.aiMessage();
-            String text = answer == null ? null : answer.text();
-            if (text == null || text.isBlank()) {
+            String text = answer == null || answer.text() == null ? "" : answer.text();
+            List<ToolCall> calls = answer == null || !answer.hasToolExecutionRequests()
+                    ? List.of()
+                    : answer.toolExecutionRequests().stream()
+                            .map(r -> new ToolCall(
+                                    r.id() == null ? "call_" + r.name() : r.id(),
+                                    r.name(),
+                                    r.arguments() == null ? "{}" : r.arguments()))
+                            .toList();
+            if (text.isBlank() && calls.isEmpty()) {
                 throw AiException.provider("The AI provider returned an empty answer");
             }
             TokenUsage usage = response.tokenUsage();
             return new ChatReply(
                     text,
+                    calls,
                     response.modelName(),
                     usage == null ? null : usage.inputTokenCount(),
                     usage == null ? null : usage.outputTokenCount());
@@ -122,6 +142,13 @@ public class LangChain4jAiClient implements AiApi {
         List<ChatMessage> messages =
                 call.messages().stream().map(LangChain4jAiClient::message).toList();
         ChatRequest.Builder request = ChatRequest.builder().messages(messages);
+        if (!call.tools().isEmpty()) {
+            request.toolSpecifications(
+                    call.tools().stream().map(LangChain4jAiClient::tool).toList());
+        }
+        if (call.model() != null) {
+            request.modelName(call.model());
+        }
         if (call.temperature() != null) {
             request.temperature(call.temperature());
         }
@@ -135,8 +162,37 @@ public class LangChain4jAiClient implements AiApi {
         return switch (turn.role()) {
             case system -> SystemMessage.from(turn.text());
             case user -> UserMessage.from(turn.text());
-            case assistant -> AiMessage.from(turn.text());
+            case assistant ->
+                turn.toolCalls().isEmpty()
+                        ? AiMessage.from(turn.text())
+                        : AiMessage.from(
+                                turn.text().isBlank() ? null : turn.text(),
+                                turn.toolCalls().stream()
+                                        .map(c -> ToolExecutionRequest.builder()
+                                                .id(c.id())
+                                                .name(c.name())
+                                                .arguments(c.arguments())
+                                                .build())
+                                        .toList());
+            case tool -> ToolExecutionResultMessage.from(turn.toolCallId(), turn.toolName(), turn.text());
         };
+    }
+
+    private static ToolSpecification tool(ToolSpec spec) {
+        JsonObjectSchema.Builder parameters = JsonObjectSchema.builder();
+        List<String> required = new java.util.ArrayList<>();
+        for (ToolSpec.Parameter p : spec.parameters()) {
+            parameters.addStringProperty(p.name(), p.description());
+            if (p.required()) {
+                required.add(p.name());
+            }
+        }
+        parameters.required(required);
+        return ToolSpecification.builder()
+                .name(spec.name())
+                .description(spec.description())
+                .parameters(parameters.build())
+                .build();
     }
 
     /** A sentence for the caller; the details go to the log, never a stack trace to the client. */

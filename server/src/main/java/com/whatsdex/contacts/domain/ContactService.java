@@ -88,7 +88,12 @@ public class ContactService implements ContactsApi {
 
     @Override
     public ContactRef get(UUID id) {
-        return inTx(() -> contacts.find(id)).orElseThrow(() -> ApiException.notFound("Contact"));
+        return findById(id).orElseThrow(() -> ApiException.notFound("Contact"));
+    }
+
+    @Override
+    public java.util.Optional<ContactRef> findById(UUID id) {
+        return inTx(() -> contacts.find(id));
     }
 
     /** The custom attribute keys the workspace's contacts use (at most 500), for variable helpers. */

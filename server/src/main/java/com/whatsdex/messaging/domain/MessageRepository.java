@@ -315,6 +315,20 @@ class MessageRepository {
                 .list();
     }
 
+    /** When someone last replied to the contact from the inbox: among the contact's newest 200 messages. */
+    Optional<Instant> lastInboxReplyAt(UUID contactId) {
+        return jdbc.sql("""
+                        select max(created_at) from (
+                            select created_at, direction, origin from messages where contact_id = :contact
+                            order by id desc limit 200) recent
+                        where direction = 'out' and origin = 'inbox'
+                        """)
+                .param("contact", contactId)
+                .query((rs, n) -> rs.getTimestamp(1))
+                .optional()
+                .map(Timestamp::toInstant);
+    }
+
     private static MessageView view(ResultSet rs, int row) throws SQLException {
         String type = rs.getString("type");
         MessageView.Media media = rs.getString("media_id") == null

@@ -6,11 +6,13 @@ import com.whatsdex.shared.ApiException;
 import com.whatsdex.shared.Cursors;
 import com.whatsdex.shared.PageResponse;
 import com.whatsdex.shared.TenantContext;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -109,6 +111,12 @@ public class MessageService implements MessagingApi {
     public List<MessageView> recent(int limit) {
         List<MessageView> rows = tx.execute(s -> messages.list(null, null, null, limit));
         return rows == null ? List.of() : rows;
+    }
+
+    @Override
+    public Optional<Instant> lastInboxReplyAt(UUID contactId) {
+        Optional<Instant> at = tx.execute(s -> messages.lastInboxReplyAt(contactId));
+        return at == null ? Optional.empty() : at;
     }
 
     @Override

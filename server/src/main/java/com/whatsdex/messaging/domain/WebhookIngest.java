@@ -7,6 +7,7 @@ import com.whatsdex.contacts.ContactRef;
 import com.whatsdex.contacts.ContactsApi;
 import com.whatsdex.jobs.JobScheduler;
 import com.whatsdex.jobs.TenantTask;
+import com.whatsdex.messaging.InboundMessageReceived;
 import com.whatsdex.realtime.RealtimeEvent;
 import com.whatsdex.realtime.RealtimeEvents;
 import com.whatsdex.shared.ApiException;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,6 +46,7 @@ public class WebhookIngest {
     private final JsonMapper json;
     private final TransactionTemplate tx;
     private final UsageApi usage;
+    private final ApplicationEventPublisher events;
 
     WebhookIngest(
             ChannelsApi channels,
@@ -55,8 +58,10 @@ public class WebhookIngest {
             TenantTask<MediaDownload> mediaDownload,
             JsonMapper json,
             PlatformTransactionManager txManager,
-            UsageApi usage) {
+            UsageApi usage,
+            ApplicationEventPublisher events) {
         this.usage = usage;
+        this.events = events;
         this.channels = channels;
         this.contacts = contacts;
         this.messages = messages;
@@ -116,6 +121,9 @@ public class WebhookIngest {
                 jobs.scheduleNow(mediaDownload, id.toString(), new MediaDownload(tenantId, id));
             }
             realtime.publish(new RealtimeEvent.MessageReceived(id, contact.id(), channelId));
+            String text = m.body() != null ? m.body() : m.mediaCaption() != null ? m.mediaCaption() : m.replyTitle();
+            events.publishEvent(
+                    new InboundMessageReceived(tenantId, id, contact.id(), channelId, m.type(), text, m.timestamp()));
         }
         if (received > 0) {
             usage.record(UsageMetric.messages_received, received); // same transaction: counted once, with the rows
