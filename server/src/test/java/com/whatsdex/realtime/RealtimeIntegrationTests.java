@@ -343,6 +343,7 @@ class RealtimeIntegrationTests {
                         "#/components/schemas/ConversationUpdatedEvent",
                         "#/components/schemas/ChannelStatusEvent",
                         "#/components/schemas/BackupStatusEvent",
+                        "#/components/schemas/AgentActivityEvent",
                         "#/components/schemas/StreamReadyEvent");
 
         JsonNode schemas = doc.path("components").path("schemas");
