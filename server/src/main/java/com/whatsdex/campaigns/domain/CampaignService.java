@@ -242,7 +242,8 @@ public class CampaignService implements CampaignsApi {
             throw ApiException.invalidState("A " + current.status() + " campaign has no failed recipients to retry");
         }
         List<UUID> lateFailed = messaging.lateFailedCampaignMessages(id);
-        inTx(() -> {
+        // the answer is read in the same transaction: once it commits the dispatcher may take the rows at once
+        return inTx(() -> {
             CampaignRecord c = campaigns.lock(id).orElseThrow(() -> ApiException.notFound("Campaign"));
             int reset = recipients.resetFailedAndUnknown(id);
             int late = recipients.resetSentWithMessages(id, lateFailed);
@@ -252,9 +253,8 @@ public class CampaignService implements CampaignsApi {
                 dispatch.ensure(id, Instant.now());
             }
             publishProgress(id);
-            return true;
+            return get(id);
         });
-        return get(id);
     }
 
     private CampaignView move(UUID id, CampaignStatus next, String reason, CampaignStatus... from) {
