@@ -31,6 +31,7 @@ public final class Bench {
             case "analytics" -> AnalyticsBench.run(launcher, options);
             case "campaign" -> CampaignBench.run(launcher, options);
             case "campaign-crash" -> CampaignCrashBench.run(launcher, options);
+            case "agents" -> AgentsBench.run(launcher, options);
             default -> System.out.println("""
                     benchmarks:
                       sandbox-capacity [--sends 20000] [--clients 64]    the standalone sandbox's raw send capacity
@@ -51,7 +52,9 @@ public final class Bench {
                       campaign [--recipients 100000] [--channels 4] [--paced-recipients 3000] [--rate 80]
                                [--heap 512m]                             campaign throughput, pacing, progress events
                       campaign-crash [--recipients 20000] [--channels 4] [--kill-at 0.4] [--kill-jitter-ms 300]
-                                                                         kill -9 mid-campaign, restart, exactly once""");
+                                                                         kill -9 mid-campaign, restart, exactly once
+                      agents [--messages 600] [--rate 20] [--provider-latency-ms 300]
+                                                                         agent replies: job pickup and reply time""");
         }
     }
 }

@@ -212,6 +212,11 @@ final class ServerApi {
         return call("GET", path, null, apiKey, 200);
     }
 
+    /** A POST with a JSON body (or none) that must answer {@code expected}; answers the body. */
+    String post(String path, String body, int expected) throws Exception {
+        return call("POST", path, body, apiKey, expected);
+    }
+
     private String call(String method, String path, String body, String bearer, int expected) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .method(

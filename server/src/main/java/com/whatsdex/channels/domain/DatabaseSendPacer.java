@@ -12,6 +12,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class DatabaseSendPacer implements SendPacer {
 
+    /**
+     * Unused slots a channel may make up after a pause: a dispatcher recording one batch and claiming the next leaves
+     * the channel idle for a moment (measured 100 - 200 ms); without this the long-run rate of a paced campaign fell
+     * to 80 % of the limit. The price is a burst of at most {@code rate / 4} messages after an idle moment.
+     */
+    static final long CATCH_UP_MICROS = 250_000;
+
     private final SendSlotRepository slots;
     private final TransactionTemplate ownTransaction;
 
@@ -28,7 +35,7 @@ class DatabaseSendPacer implements SendPacer {
             return Duration.ZERO;
         }
         long spanMicros = Math.round(count * 1_000_000.0 / ratePerSecond);
-        Long waitMicros = ownTransaction.execute(s -> slots.reserve(channelId, spanMicros));
+        Long waitMicros = ownTransaction.execute(s -> slots.reserve(channelId, spanMicros, CATCH_UP_MICROS));
         return Duration.ofNanos((waitMicros == null ? 0 : waitMicros) * 1_000);
     }
 }
