@@ -192,4 +192,18 @@ describe('AgentForm', () => {
     expect(lagos).toBeChecked();
     expect(lagos).toBeEnabled();
   });
+
+  it('is read-only for members who cannot manage agents', LONG, async () => {
+    mockApi({
+      'GET /api/v1/channels': () => ok({ items: CHANNELS, nextCursor: null }),
+      'GET /api/v1/agents': () => ok([agent()]),
+    });
+    renderForm(availability(), vi.fn(), { agent: agent(), canManage: false });
+
+    expect(screen.getByText('Only owners and admins can change agents.')).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Name/)).toBeDisabled();
+    expect(screen.getByRole('switch', { name: /^Enabled/ })).toBeDisabled();
+    expect(await screen.findByRole('checkbox', { name: /Lagos support/ })).toBeDisabled();
+    expect(screen.queryByRole('button', { name: 'Save' })).not.toBeInTheDocument();
+  });
 });

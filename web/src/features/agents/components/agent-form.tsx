@@ -319,14 +319,16 @@ export function AgentForm({
             {...form.getInputProps('enabled', { type: 'checkbox' })}
           />
 
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onCancel}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {agent ? 'Save' : 'Create agent'}
-            </Button>
-          </Group>
+          {canManage && (
+            <Group justify="flex-end" mt="sm">
+              <Button variant="default" onClick={onCancel}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={create.isPending || update.isPending}>
+                {agent ? 'Save' : 'Create agent'}
+              </Button>
+            </Group>
+          )}
         </Stack>
       </Fieldset>
     </form>
