@@ -121,3 +121,18 @@ export type ReplyRequest = RequestOf<
   paths['/api/v1/inbox/conversations/{contactId}/reply']['post']
 >;
 export type InboxUnread = DataOf<paths['/api/v1/inbox/unread']['get']>;
+
+export type AgentAvailability = DataOf<paths['/api/v1/agents/availability']['get']>;
+export type Agent = DataOf<paths['/api/v1/agents/{id}']['get']>;
+export type SaveAgentRequest = RequestOf<paths['/api/v1/agents']['post']>;
+export type AgentChatRequest = RequestOf<paths['/api/v1/agents/{id}/chat']['post']>;
+export type AgentChatTurn = AgentChatRequest['messages'][number];
+export type AgentChatReply = DataOf<paths['/api/v1/agents/{id}/chat']['post']>;
+export type AgentToolCall = AgentChatReply['toolCalls'][number];
+export type AgentReply = ItemOf<paths['/api/v1/agents/activity']['get']>;
+export type AgentReplyPage = DataOf<paths['/api/v1/agents/activity']['get']>;
+export type ConversationAgentState = DataOf<
+  paths['/api/v1/agents/conversations/{contactId}']['get']
+>;
+export type ContactFact = DataOf<paths['/api/v1/contacts/{contactId}/facts']['get']>[number];
+export type SaveFactRequest = RequestOf<paths['/api/v1/contacts/{contactId}/facts']['post']>;

@@ -63,4 +63,34 @@ describe('useEvents', () => {
     vi.advanceTimersByTime(FLUSH_MS);
     expect(invalidate).toHaveBeenCalledTimes(5);
   });
+
+  it('listens for agents’ activity: their replies, hand-overs and the facts they changed', () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const client = new QueryClient();
+    const invalidate = vi.spyOn(client, 'invalidateQueries').mockResolvedValue();
+    render(
+      <QueryClientProvider client={client}>
+        <Subscriber />
+      </QueryClientProvider>,
+    );
+    FakeEventSource.last!.emit('agent.activity', {
+      type: 'agent.activity',
+      replyId: 'r1',
+      agentId: 'a1',
+      contactId: 'c1',
+      status: 'failed',
+      needsHuman: true,
+    });
+    vi.advanceTimersByTime(FLUSH_MS);
+    const keys = invalidate.mock.calls.map(([filters]) => JSON.stringify(filters?.queryKey));
+    expect(keys.sort()).toEqual(
+      [
+        '["agents","activity"]',
+        '["agents","conversation"]',
+        '["agents","facts"]',
+        '["inbox"]',
+      ].sort(),
+    );
+  });
 });

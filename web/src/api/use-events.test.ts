@@ -6,7 +6,13 @@ describe('keysForEvent', () => {
     expect(keysForEvent('api-keys.changed')).toEqual([['api-keys']]);
     expect(keysForEvent('workspace.updated')).toEqual([['workspace'], ['me']]);
     expect(keysForEvent('channel.status')).toEqual([['channels']]);
-    expect(keysForEvent('message.received')).toEqual([['messages'], ['contacts'], ['inbox']]);
+    expect(keysForEvent('message.received')).toEqual([
+      ['messages'],
+      ['contacts'],
+      ['inbox'],
+      ['agents', 'activity'],
+      ['agents', 'conversation'],
+    ]);
     expect(keysForEvent('message.status')).toEqual([
       ['messages'],
       ['sandbox-deliveries'],
@@ -15,6 +21,12 @@ describe('keysForEvent', () => {
     expect(keysForEvent('conversation.updated')).toEqual([['inbox']]);
     expect(keysForEvent('import.progress')).toEqual([['imports'], ['contacts']]);
     expect(keysForEvent('campaign.progress')).toEqual([['campaigns']]);
+    expect(keysForEvent('agent.activity')).toEqual([
+      ['agents', 'activity'],
+      ['agents', 'facts'],
+      ['agents', 'conversation'],
+      ['inbox'],
+    ]);
   });
 
   it('falls back to the area before the dot', () => {

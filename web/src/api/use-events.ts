@@ -12,8 +12,15 @@ const INVALIDATIONS: Record<string, QueryKey[]> = {
   // the area is singular in the event name, plural in the query keys
   'channel.status': [['channels']],
   // an inbound message may create the contact or change its opt-out and last-inbound time; it
-  // moves its conversation to the top of the inbox and adds to the unread badge
-  'message.received': [['messages'], ['contacts'], ['inbox']],
+  // moves its conversation to the top of the inbox and adds to the unread badge. An agent on its
+  // channel starts a pending reply, and the channel it came on decides which agent answers.
+  'message.received': [
+    ['messages'],
+    ['contacts'],
+    ['inbox'],
+    ['agents', 'activity'],
+    ['agents', 'conversation'],
+  ],
   'message.status': [['messages'], ['sandbox-deliveries'], ['inbox']],
   // read, closed, reopened or assigned (the area is `inbox` in the query keys)
   'conversation.updated': [['inbox']],
@@ -21,6 +28,14 @@ const INVALIDATIONS: Record<string, QueryKey[]> = {
   'import.progress': [['imports'], ['contacts']],
   // at least every second while a campaign runs, and on each of its state changes
   'campaign.progress': [['campaigns']],
+  // an agent replied (its message joins the thread), skipped a message, or handed the
+  // conversation to a person; its memory tools may have changed the contact's facts
+  'agent.activity': [
+    ['agents', 'activity'],
+    ['agents', 'facts'],
+    ['agents', 'conversation'],
+    ['inbox'],
+  ],
 };
 
 /** How often invalidations from events are applied, at most. */

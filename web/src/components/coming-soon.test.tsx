@@ -7,16 +7,16 @@ describe('ComingSoon', () => {
   it('says what the page will do', () => {
     renderWithProviders(
       <ComingSoon
-        title="Agents"
-        summary="AI agents that answer customers with a memory of each one."
-        features={['Hand conversations back to people']}
+        title="Reports"
+        summary="Scheduled reports of your messages and campaigns, by email."
+        features={['Send a weekly summary']}
       />,
     );
-    expect(screen.getByRole('heading', { name: 'Agents' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Reports' })).toBeInTheDocument();
     expect(screen.getByText('Coming soon')).toBeInTheDocument();
-    expect(screen.getByText(/AI agents that answer customers/i)).toBeInTheDocument();
-    expect(screen.getByRole('list', { name: 'What Agents will do' })).toHaveTextContent(
-      'Hand conversations back to people',
+    expect(screen.getByText(/Scheduled reports of your messages/i)).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'What Reports will do' })).toHaveTextContent(
+      'Send a weekly summary',
     );
   });
 });

@@ -4,6 +4,7 @@ import { ChannelPage } from './channel-page';
 import { ChannelsPage } from './channels-page';
 import { DashboardPage } from './dashboard-page';
 import { NotFoundPage } from './not-found-page';
+import { AgentPage, AgentsPage } from './agents-page';
 import { AudiencesPage } from './audiences-page';
 import { ContactPage } from './contact-page';
 import { ContactsImportPage } from './contacts-import-page';
@@ -11,7 +12,6 @@ import { ContactsPage } from './contacts-page';
 import { CampaignEditPage, CampaignPage } from './campaign-page';
 import { CampaignsPage } from './campaigns-page';
 import { InboxPage } from './inbox-page';
-import { AgentsPage } from './placeholder-pages';
 import { ProtectedLayout } from './protected-layout';
 import { TemplatePage } from './template-page';
 import { TemplatesPage } from './templates-page';
@@ -47,6 +47,7 @@ export const routes: RouteObject[] = [
       { path: 'channels', element: <ChannelsPage /> },
       { path: 'channels/:channelId', element: <ChannelPage /> },
       { path: 'agents', element: <AgentsPage /> },
+      { path: 'agents/:agentId', element: <AgentPage /> },
       { path: 'usage', element: <UsagePage /> },
       {
         path: 'settings',

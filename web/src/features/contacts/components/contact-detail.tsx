@@ -32,7 +32,17 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function ContactDetail({ id }: { id: string }) {
+export function ContactDetail({
+  id,
+  extraSections,
+}: {
+  id: string;
+  /**
+   * More about the contact from other features (what agents remember about them), composed by the
+   * route so this feature does not import those; shown below the custom fields.
+   */
+  extraSections?: ReactNode;
+}) {
   const contact = useContactDetail(id);
   const remove = useDeleteContact();
   const navigate = useNavigate();
@@ -150,6 +160,8 @@ export function ContactDetail({ id }: { id: string }) {
           </Table>
         )}
       </Stack>
+
+      {extraSections}
 
       <Modal opened={editOpened} onClose={editModal.close} title="Edit contact" size="lg">
         <ContactForm

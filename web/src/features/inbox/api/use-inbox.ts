@@ -183,6 +183,8 @@ export function useReply(contactId: string) {
       );
       // not awaited: the composer is free again as soon as the server took the message
       void queryClient.invalidateQueries({ queryKey: inboxQueryKey });
+      // a person's reply pauses the AI agent in this conversation (the agents feature's key)
+      void queryClient.invalidateQueries({ queryKey: ['agents', 'conversation', contactId] });
     },
   });
 }

@@ -53,6 +53,22 @@ describe('Composer', () => {
     expect(sent?.clientKey).toMatch(/^[0-9a-f-]{32,36}$/);
   });
 
+  it('makes the AI agent’s state of the conversation stale: a person’s reply pauses it', async () => {
+    mockApi({
+      [REPLY]: () => ok(message({ id: 'm9', direction: 'out', status: 'accepted' }), 201),
+    });
+    const user = userEvent.setup();
+    const { queryClient } = renderWithProviders(<Composer detail={detail()} channels={CHANNELS} />);
+    const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
+
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'I will take it from here');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+
+    await waitFor(() =>
+      expect(invalidate).toHaveBeenCalledWith({ queryKey: ['agents', 'conversation', CONTACT_ID] }),
+    );
+  });
+
   it('keeps the text and says why when the server refuses, and retries with the same key', async () => {
     let refuse = true;
     const { requests } = mockApi({

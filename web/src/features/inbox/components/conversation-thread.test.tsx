@@ -126,6 +126,24 @@ describe('ConversationThread', () => {
     expect(within(hello!).queryByTestId('delivery-status')).toBeNull();
   });
 
+  it('shows in its header what the route composes there for the contact', async () => {
+    mockApi({
+      [`GET ${BASE}`]: () => ok(detail()),
+      [`GET ${BASE}/messages`]: () => page(THREAD),
+    });
+    renderWithProviders(
+      <ConversationThread
+        contactId={CONTACT_ID}
+        channels={CHANNELS}
+        members={MEMBERS}
+        currentUserId={ME}
+        agentStatusSlot={(id) => <span>Agent status of {id}</span>}
+      />,
+    );
+    await screen.findByRole('link', { name: 'Ada Obi' });
+    expect(screen.getByText(`Agent status of ${CONTACT_ID}`)).toBeInTheDocument();
+  });
+
   it('marks the conversation read when it opens with unread messages', async () => {
     const { requests } = mockApi({
       [`GET ${BASE}`]: () => ok(detail({ conversation: conversation({ unreadCount: 2 }) })),

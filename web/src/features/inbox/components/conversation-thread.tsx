@@ -1,6 +1,6 @@
 import { Anchor, Badge, Box, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useDocumentVisibility } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../../api/errors';
 import type { Channel, ConversationDetail, Member } from '../../../api/types';
@@ -11,18 +11,26 @@ import { Composer } from './composer';
 import { conversationTitle } from './inbox-format';
 import { MessageList } from './message-list';
 
+/**
+ * Whether an AI agent answers the conversation, for its header. Routes compose it here, so this
+ * feature does not import the agents one; nothing is shown without it.
+ */
+export type AgentStatusSlot = (contactId: string) => ReactNode;
+
 /** One conversation: who it is with, its messages of every channel, and the reply composer. */
 export function ConversationThread({
   contactId,
   channels,
   members,
   currentUserId,
+  agentStatusSlot,
   backLink,
 }: {
   contactId: string;
   channels: Channel[];
   members: Member[];
   currentUserId: string | undefined;
+  agentStatusSlot?: AgentStatusSlot;
   /** on narrow screens, the way back to the list */
   backLink?: string;
 }) {
@@ -66,7 +74,12 @@ export function ConversationThread({
   return (
     <Stack gap={0} h="100%" mih={0}>
       {back}
-      <ThreadHeader detail={detail.data} members={members} currentUserId={currentUserId} />
+      <ThreadHeader
+        detail={detail.data}
+        members={members}
+        currentUserId={currentUserId}
+        agentStatus={agentStatusSlot?.(contactId)}
+      />
       <MessageList contactId={contactId} channelNames={channelNames} />
       <Composer detail={detail.data} channels={channels} />
     </Stack>
@@ -79,10 +92,12 @@ function ThreadHeader({
   detail,
   members,
   currentUserId,
+  agentStatus,
 }: {
   detail: ConversationDetail;
   members: Member[];
   currentUserId: string | undefined;
+  agentStatus?: ReactNode;
 }) {
   const c = detail.conversation;
   const update = useUpdateConversation(c.contactId);
@@ -140,6 +155,7 @@ function ThreadHeader({
             {c.phone}
           </Text>
         )}
+        {agentStatus && <Box mt={4}>{agentStatus}</Box>}
       </Box>
       <Group gap="xs" wrap="nowrap">
         <Select

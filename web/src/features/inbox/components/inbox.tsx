@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/states';
 import { useChannelOptions, useMemberOptions, type ConversationFilters } from '../api/use-inbox';
 import { ConversationList, NO_FILTERS } from './conversation-list';
-import { ConversationThread } from './conversation-thread';
+import { ConversationThread, type AgentStatusSlot } from './conversation-thread';
 
 /** Filters live in the address (?q=&channel=&status=&unread=1&assignee=), so a reload keeps them. */
 export function filtersFromParams(params: URLSearchParams): ConversationFilters {
@@ -36,9 +36,11 @@ export function paramsFromFilters(f: ConversationFilters): URLSearchParams {
 export function Inbox({
   contactId,
   currentUserId,
+  agentStatusSlot,
 }: {
   contactId: string | undefined;
   currentUserId: string | undefined;
+  agentStatusSlot?: AgentStatusSlot;
 }) {
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
@@ -93,6 +95,7 @@ export function Inbox({
                 channels={channels}
                 members={members}
                 currentUserId={currentUserId}
+                agentStatusSlot={agentStatusSlot}
                 backLink={narrow ? `/inbox?${params.toString()}` : undefined}
               />
             ) : (
