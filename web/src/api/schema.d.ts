@@ -429,6 +429,148 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/backups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Backups: the Drive link, the schedule, the last result and the history
+     * @description lastSuccessful is what Settings shows as Backup Successful; last is the latest backup, which may have failed (its errorCode says whether to link Drive again).
+     */
+    get: operations['overview'];
+    put?: never;
+    /**
+     * Back up now
+     * @description Owners and admins, Pro and Enterprise, with Google Drive linked. 409 while a backup or restore runs. Follow it with backup.status events or GET /api/v1/backups/{id}.
+     */
+    post: operations['backUpNow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/backups/drive-files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Backups in the linked Google Drive
+     * @description The archives in the "WhatsDeX Backups" folder, newest first, also those another workspace wrote with the same Google account: what a new workspace can restore.
+     */
+    get: operations['driveFiles'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/backups/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore an uploaded backup archive into this workspace
+     * @description The body is the .zip a backup wrote. Only into an empty workspace (409 otherwise); an altered archive fails with invalid_archive before anything is written.
+     */
+    post: operations['restoreUpload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/backups/restore-drive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore a backup file of the linked Google Drive into this workspace
+     * @description Only into an empty workspace (409 otherwise); checksums are checked first.
+     */
+    post: operations['restoreFromDrive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/backups/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The backup schedule and retention */
+    get: operations['settings'];
+    /**
+     * Change the backup schedule and retention
+     * @description Daily or weekly at an hour of the workspace's time zone; retention keeps the newest N backups in Drive.
+     */
+    put: operations['saveSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/backups/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One backup or restore */
+    get: operations['get_2'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/backups/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore a backup into this workspace
+     * @description Only into an empty workspace (409 otherwise). The archive's checksums are checked before anything is written; channels come back disconnected (backups hold no secrets).
+     */
+    post: operations['restore'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/campaigns': {
     parameters: {
       query?: never;
@@ -658,7 +800,7 @@ export interface paths {
       cookie?: never;
     };
     /** One channel */
-    get: operations['get_2'];
+    get: operations['get_3'];
     put?: never;
     post?: never;
     /** Delete a channel (owner/admin) */
@@ -864,7 +1006,7 @@ export interface paths {
       cookie?: never;
     };
     /** One import: status, counts and progress */
-    get: operations['get_3'];
+    get: operations['get_4'];
     put?: never;
     post?: never;
     delete?: never;
@@ -980,7 +1122,7 @@ export interface paths {
       cookie?: never;
     };
     /** One contact */
-    get: operations['get_4'];
+    get: operations['get_5'];
     put?: never;
     post?: never;
     /** Delete a contact */
@@ -1039,7 +1181,7 @@ export interface paths {
       cookie?: never;
     };
     /** A conversation with WhatsApp's 24-hour window and the channel a reply goes through */
-    get: operations['get_5'];
+    get: operations['get_6'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1120,6 +1262,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/integrations/google-drive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether Google Drive is linked
+     * @description Never the token.
+     */
+    get: operations['status'];
+    put?: never;
+    post?: never;
+    /**
+     * Unlink Google Drive
+     * @description Revokes the app's access at Google and forgets it.
+     */
+    delete: operations['unlink'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integrations/google-drive/authorize': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Start linking Google Drive
+     * @description Owners and admins, Pro and Enterprise. The browser goes to url, consents at Google and comes back to the callback. 503 google_not_configured without an OAuth client on the server.
+     */
+    get: operations['authorize'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integrations/google-drive/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Google sends the browser back here
+     * @description Checks the state (same person, same workspace, within ten minutes), stores the refresh token encrypted and redirects to the dashboard's backup settings with drive=linked or drive=error. A forged or expired state answers 400.
+     */
+    get: operations['callback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/messages': {
     parameters: {
       query?: never;
@@ -1169,7 +1375,7 @@ export interface paths {
       cookie?: never;
     };
     /** One message */
-    get: operations['get_6'];
+    get: operations['get_7'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1307,7 +1513,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get a template */
-    get: operations['get_7'];
+    get: operations['get_8'];
     /** Replace a template */
     put: operations['update_6'];
     post?: never;
@@ -1346,7 +1552,7 @@ export interface paths {
       cookie?: never;
     };
     /** The current workspace, its plan in force and the plan's limits */
-    get: operations['get_8'];
+    get: operations['get_9'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1637,8 +1843,20 @@ export interface components {
       data: components['schemas']['AudienceCount'] | null;
       success: boolean;
     };
+    ApiResponseAuthorizeResponse: {
+      data: components['schemas']['AuthorizeResponse'] | null;
+      success: boolean;
+    };
     ApiResponseAvailability: {
       data: components['schemas']['Availability'] | null;
+      success: boolean;
+    };
+    ApiResponseBackupSettingsView: {
+      data: components['schemas']['BackupSettingsView'] | null;
+      success: boolean;
+    };
+    ApiResponseBackupView: {
+      data: components['schemas']['BackupView'] | null;
       success: boolean;
     };
     ApiResponseBulkDeleteResponse: {
@@ -1681,6 +1899,10 @@ export interface components {
       data: components['schemas']['CsrfView'] | null;
       success: boolean;
     };
+    ApiResponseDriveLinkView: {
+      data: components['schemas']['DriveLinkView'] | null;
+      success: boolean;
+    };
     ApiResponseFactView: {
       data: components['schemas']['FactView'] | null;
       success: boolean;
@@ -1701,6 +1923,10 @@ export interface components {
       data: components['schemas']['BatchItem'][] | null;
       success: boolean;
     };
+    ApiResponseListDriveFile: {
+      data: components['schemas']['DriveFile'][] | null;
+      success: boolean;
+    };
     ApiResponseListFactView: {
       data: components['schemas']['FactView'][] | null;
       success: boolean;
@@ -1715,6 +1941,10 @@ export interface components {
     };
     ApiResponseMessageView: {
       data: components['schemas']['MessageView'] | null;
+      success: boolean;
+    };
+    ApiResponseOverview: {
+      data: components['schemas']['Overview'] | null;
       success: boolean;
     };
     ApiResponsePageResponseAgentReplyView: {
@@ -1831,6 +2061,9 @@ export interface components {
       search: string | null;
       tags: string[];
     };
+    AuthorizeResponse: {
+      url: string;
+    };
     Availability: {
       configured: boolean;
       defaultModel: string | null;
@@ -1842,6 +2075,18 @@ export interface components {
       /** Format: int32 */
       used: number;
     };
+    BackupSettingsView: {
+      /** Format: int32 */
+      hour: number;
+      /** Format: date-time */
+      nextRunAt: string | null;
+      /** Format: int32 */
+      retention: number;
+      schedule: string;
+      timeZone: string;
+      /** Format: int32 */
+      weekday: number;
+    };
     /** @description backup.status: a backup started, finished or failed */
     BackupStatusEvent: {
       /** Format: uuid */
@@ -1852,6 +2097,31 @@ export interface components {
       status: string;
       /** @enum {string} */
       type: 'backup.status';
+    };
+    BackupView: {
+      counts: {
+        [key: string]: number;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      deletedFromDrive: boolean;
+      driveLink: string | null;
+      error: string | null;
+      errorCode: string | null;
+      fileName: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      kind: string;
+      /** Format: int64 */
+      sizeBytes: number | null;
+      /** Format: uuid */
+      sourceId: string | null;
+      /** Format: date-time */
+      startedAt: string | null;
+      status: string;
+      trigger: string;
     };
     BatchItem: {
       error: components['schemas']['ApiError'] | null;
@@ -2295,6 +2565,24 @@ export interface components {
       type: string;
       wamid: string;
     };
+    DriveFile: {
+      /** Format: date-time */
+      createdTime: string | null;
+      id: string;
+      name: string;
+      /** Format: int64 */
+      size: number | null;
+      webViewLink: string | null;
+    };
+    DriveLinkView: {
+      allowed: boolean;
+      available: boolean;
+      email: string | null;
+      linked: boolean;
+      /** Format: date-time */
+      linkedAt: string | null;
+      upgradePlan: string | null;
+    };
     EnabledCmd: {
       enabled: boolean;
     };
@@ -2484,6 +2772,13 @@ export interface components {
       type: string;
       wamid: string | null;
     };
+    Overview: {
+      drive: components['schemas']['DriveLinkView'];
+      items: components['schemas']['BackupView'][];
+      last: components['schemas']['BackupView'] | null;
+      lastSuccessful: components['schemas']['BackupView'] | null;
+      settings: components['schemas']['BackupSettingsView'];
+    };
     PageResponseAgentReplyView: {
       items: components['schemas']['AgentReplyView'][];
       nextCursor: string | null;
@@ -2577,6 +2872,9 @@ export interface components {
       templateId?: string | null;
       text?: string | null;
     };
+    RestoreFromDriveCmd: {
+      fileId: string;
+    };
     SandboxConfig: {
       enforceServiceWindow: boolean;
       /** Format: double */
@@ -2609,6 +2907,15 @@ export interface components {
     SaveAudienceCmd: {
       filter: components['schemas']['AudienceFilter'];
       name: string;
+    };
+    SaveBackupSettingsCmd: {
+      /** Format: int32 */
+      hour: number;
+      /** Format: int32 */
+      retention: number;
+      schedule: string;
+      /** Format: int32 */
+      weekday?: number | null;
     };
     SaveCampaignCmd: {
       audience: components['schemas']['CampaignAudienceCmd'];
@@ -3757,6 +4064,279 @@ export interface operations {
       };
     };
   };
+  overview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseOverview'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  backUpNow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseBackupView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  driveFiles: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseListDriveFile'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  restoreUpload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseBackupView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  restoreFromDrive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RestoreFromDriveCmd'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseBackupView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseBackupSettingsView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  saveSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveBackupSettingsCmd'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseBackupSettingsView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  get_2: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseBackupView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  restore: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseBackupView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
   listCampaigns: {
     parameters: {
       query?: {
@@ -4235,7 +4815,7 @@ export interface operations {
       };
     };
   };
-  get_2: {
+  get_3: {
     parameters: {
       query?: never;
       header?: never;
@@ -4743,7 +5323,7 @@ export interface operations {
       };
     };
   };
-  get_3: {
+  get_4: {
     parameters: {
       query?: never;
       header?: never;
@@ -4999,7 +5579,7 @@ export interface operations {
       };
     };
   };
-  get_4: {
+  get_5: {
     parameters: {
       query?: never;
       header?: never;
@@ -5171,7 +5751,7 @@ export interface operations {
       };
     };
   };
-  get_5: {
+  get_6: {
     parameters: {
       query?: never;
       header?: never;
@@ -5364,6 +5944,122 @@ export interface operations {
       };
     };
   };
+  status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseDriveLinkView'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  unlink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  authorize: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiResponseAuthorizeResponse'];
+        };
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  callback: {
+    parameters: {
+      query?: {
+        code?: string;
+        state?: string;
+        error?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The error envelope */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
   list_8: {
     parameters: {
       query?: {
@@ -5466,7 +6162,7 @@ export interface operations {
       };
     };
   };
-  get_6: {
+  get_7: {
     parameters: {
       query?: never;
       header?: never;
@@ -5726,7 +6422,7 @@ export interface operations {
       };
     };
   };
-  get_7: {
+  get_8: {
     parameters: {
       query?: never;
       header?: never;
@@ -5852,7 +6548,7 @@ export interface operations {
       };
     };
   };
-  get_8: {
+  get_9: {
     parameters: {
       query?: never;
       header?: never;

@@ -45,4 +45,19 @@ public interface ChannelsApi {
      *     it has no access token
      */
     ChannelCredentials credentials(UUID channelId);
+
+    /**
+     * Recreates a channel from a backup under a new id (channel ids route webhooks, so they are never reused): a
+     * sandbox channel gets a fresh sandbox number and works at once; a Cloud API channel is stored disconnected and
+     * waits for its access token and app secret, which backups never hold.
+     *
+     * @return the new channel's id
+     */
+    UUID restore(
+            String name,
+            ChannelProvider provider,
+            String phoneNumberId,
+            @Nullable String wabaId,
+            @Nullable String graphBaseUrl,
+            int ratePerSecond);
 }

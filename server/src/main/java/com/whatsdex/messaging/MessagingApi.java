@@ -59,6 +59,12 @@ public interface MessagingApi {
     /** How many of the newest conversation messages {@link #contactsMentioning} reads. */
     int TEXT_SEARCH_DEPTH = 50_000;
 
+    /** The stored media file of a message of the workspace, if this server holds one (backups read it). */
+    java.util.Optional<java.nio.file.Path> mediaFile(UUID messageId);
+
+    /** Stores a message's media file from a backup and records it on the message. */
+    void restoreMedia(UUID messageId, java.io.InputStream content) throws java.io.IOException;
+
     /**
      * When a person last answered the contact from the inbox (agents hand a conversation over to a human for a
      * while after that); empty if nobody did recently.

@@ -34,7 +34,8 @@ class RowLevelSecurityIntegrationTests {
                 select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
                 join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id'
                 where n.nspname = 'public' and c.relkind = 'r'
-                  and c.relname not in ('auth_sessions', 'failed_jobs', 'channel_routes', 'campaign_runs', 'stats_pending') -- platform tables: ids only
+                  and c.relname not in ('auth_sessions', 'failed_jobs', 'channel_routes', 'campaign_runs', 'stats_pending',
+                      'backup_schedule_due') -- platform tables: ids only
                   and not (c.relrowsecurity and c.relforcerowsecurity)
                 """).query(String.class).list();
         assertThat(unprotected)

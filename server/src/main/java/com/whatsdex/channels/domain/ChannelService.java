@@ -120,6 +120,45 @@ public class ChannelService implements ChannelsApi {
 
     public ChannelDetails createSandbox(@Nullable String name, ChannelConfig config) {
         Principals.requireManager("connect channels");
+        return sandbox(name, config);
+    }
+
+    @Override
+    public UUID restore(
+            String name,
+            ChannelProvider provider,
+            String phoneNumberId,
+            @Nullable String wabaId,
+            @Nullable String graphBaseUrl,
+            int ratePerSecond) {
+        if (provider == ChannelProvider.sandbox) {
+            return sandbox(name, ChannelConfig.empty()).view().id();
+        }
+        UUID tenantId = TenantContext.requireTenantId();
+        UUID id = Ids.newId();
+        ChannelRecord draft = new ChannelRecord(
+                tenantId,
+                id,
+                name,
+                ChannelProvider.whatsapp_cloud,
+                ChannelStatus.disconnected,
+                "Restored from a backup: enter the access token and app secret again to connect",
+                phoneNumberId,
+                wabaId,
+                null,
+                graphBaseUrl == null ? DEFAULT_GRAPH_BASE_URL : graphBaseUrl,
+                null,
+                null,
+                seal(randomSecret(), tenantId, id, "verify_token"),
+                ratePerSecond,
+                "{}",
+                java.time.Instant.now(),
+                java.time.Instant.now());
+        insertWithinPlan(draft);
+        return id;
+    }
+
+    private ChannelDetails sandbox(@Nullable String name, ChannelConfig config) {
         requireSandbox();
         SandboxConfig settings = sandboxConfig(SandboxConfig.DEFAULT, config);
         UUID tenantId = TenantContext.requireTenantId();

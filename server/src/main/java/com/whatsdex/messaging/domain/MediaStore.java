@@ -128,6 +128,36 @@ class MediaStore {
         return new StoredFile(file, m.mime() == null ? "application/octet-stream" : m.mime(), m.filename());
     }
 
+    /** The stored file of a message, if it has one on this server's disk (backups read it). */
+    java.util.Optional<Path> file(UUID messageId) {
+        MessageRepository.MediaRecord m =
+                tx.execute(s -> messages.findMedia(messageId).orElse(null));
+        if (m == null || m.path() == null) {
+            return java.util.Optional.empty();
+        }
+        Path file = dataDir.resolve(m.path()).normalize();
+        return file.startsWith(dataDir.resolve("media")) && Files.isRegularFile(file)
+                ? java.util.Optional.of(file)
+                : java.util.Optional.empty();
+    }
+
+    /** Stores a message's file from a backup (written aside, then moved in) and records it on the message. */
+    void restore(UUID messageId, java.io.InputStream content) throws IOException {
+        UUID tenantId = TenantContext.requireTenantId();
+        Path dir = dataDir.resolve("media").resolve(tenantId.toString());
+        Files.createDirectories(dir);
+        Path target = dir.resolve(messageId.toString());
+        Path partial = Files.createTempFile(dir, messageId + "-", ".part");
+        try {
+            long size = Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            String relative = dataDir.relativize(target).toString();
+            tx.executeWithoutResult(s -> messages.recordMedia(messageId, relative, size, null));
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
     /** A file to serve, with its type and the name the customer gave it (documents). */
     record StoredFile(Path path, String mimeType, @Nullable String filename) {}
 

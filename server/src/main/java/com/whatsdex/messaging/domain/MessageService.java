@@ -114,6 +114,16 @@ public class MessageService implements MessagingApi {
     }
 
     @Override
+    public Optional<java.nio.file.Path> mediaFile(UUID messageId) {
+        return media.file(messageId);
+    }
+
+    @Override
+    public void restoreMedia(UUID messageId, java.io.InputStream content) throws java.io.IOException {
+        media.restore(messageId, content);
+    }
+
+    @Override
     public Optional<Instant> lastInboxReplyAt(UUID contactId) {
         Optional<Instant> at = tx.execute(s -> messages.lastInboxReplyAt(contactId));
         return at == null ? Optional.empty() : at;

@@ -1,0 +1,5 @@
+/** Backups: the domain part. */
+@NullMarked
+package com.whatsdex.backups.domain;
+
+import org.jspecify.annotations.NullMarked;
