@@ -168,7 +168,7 @@ class ArchiveRepository {
                             select coalesce(jsonb_agg(coalesce(m.new_id, e.id) order by e.n), '[]'::jsonb)
                             from jsonb_array_elements_text(s.line->'channel_ids') with ordinality e(id, n)
                             left join restore_channel_map m on m.old_id = e.id))
-                        where s.line ? 'channel_ids'
+                        where s.line->'channel_ids' is not null
                         """).update();
     }
 

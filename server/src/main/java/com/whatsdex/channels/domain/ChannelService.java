@@ -120,7 +120,7 @@ public class ChannelService implements ChannelsApi {
 
     public ChannelDetails createSandbox(@Nullable String name, ChannelConfig config) {
         Principals.requireManager("connect channels");
-        return sandbox(name, config);
+        return getForCaller(sandbox(name, config));
     }
 
     @Override
@@ -132,7 +132,7 @@ public class ChannelService implements ChannelsApi {
             @Nullable String graphBaseUrl,
             int ratePerSecond) {
         if (provider == ChannelProvider.sandbox) {
-            return sandbox(name, ChannelConfig.empty()).view().id();
+            return sandbox(name, ChannelConfig.empty());
         }
         UUID tenantId = TenantContext.requireTenantId();
         UUID id = Ids.newId();
@@ -158,7 +158,8 @@ public class ChannelService implements ChannelsApi {
         return id;
     }
 
-    private ChannelDetails sandbox(@Nullable String name, ChannelConfig config) {
+    /** Stores a sandbox channel and registers its number with the sandbox; answers its id. */
+    private UUID sandbox(@Nullable String name, ChannelConfig config) {
         requireSandbox();
         SandboxConfig settings = sandboxConfig(SandboxConfig.DEFAULT, config);
         UUID tenantId = TenantContext.requireTenantId();
@@ -183,7 +184,8 @@ public class ChannelService implements ChannelsApi {
                 java.time.Instant.now(),
                 java.time.Instant.now());
         insertWithinPlan(draft);
-        return connect(id);
+        connectOnly(id);
+        return id;
     }
 
     private ChannelDetails createCloud(String name, ChannelConfig config) {
@@ -458,6 +460,12 @@ public class ChannelService implements ChannelsApi {
 
     /** Tests the channel outside any transaction, then records the result in a short one. */
     private ChannelDetails connect(UUID id) {
+        connectOnly(id);
+        return getForCaller(id);
+    }
+
+    /** Tests the connection (registers a sandbox number) and records the outcome. */
+    private void connectOnly(UUID id) {
         ChannelRecord c = load(id);
         GraphConnectionTester.Result result = switch (c.provider()) {
             case sandbox -> registerSandbox(c);
@@ -465,7 +473,6 @@ public class ChannelService implements ChannelsApi {
                 tester.test(c.graphBaseUrl(), c.phoneNumberId(), open(c.sealedAccessToken(), c, "access_token"));
         };
         record(id, result);
-        return getForCaller(id);
     }
 
     private void record(UUID id, GraphConnectionTester.Result result) {
