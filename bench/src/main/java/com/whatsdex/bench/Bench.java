@@ -32,6 +32,7 @@ public final class Bench {
             case "campaign" -> CampaignBench.run(launcher, options);
             case "campaign-crash" -> CampaignCrashBench.run(launcher, options);
             case "agents" -> AgentsBench.run(launcher, options);
+            case "backup" -> BackupBench.run(launcher, options);
             default -> System.out.println("""
                     benchmarks:
                       sandbox-capacity [--sends 20000] [--clients 64]    the standalone sandbox's raw send capacity
@@ -54,7 +55,9 @@ public final class Bench {
                       campaign-crash [--recipients 20000] [--channels 4] [--kill-at 0.4] [--kill-jitter-ms 300]
                                                                          kill -9 mid-campaign, restart, exactly once
                       agents [--messages 600] [--rate 20] [--provider-latency-ms 300]
-                                                                         agent replies: job pickup and reply time""");
+                                                                         agent replies: job pickup and reply time
+                      backup [--contacts 1000000] [--messages 1000000] [--heap 256m]
+                                                                         a Drive backup vs raw disk writes""");
         }
     }
 }
