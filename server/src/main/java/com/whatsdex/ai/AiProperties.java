@@ -23,7 +23,7 @@ public record AiProperties(
         @Nullable String apiKey,
         @Nullable String model,
         @DefaultValue("30s") Duration timeout,
-        @DefaultValue("8") int maxConcurrent) {
+        @DefaultValue("32") int maxConcurrent) {
 
     public AiProperties {
         if (timeout.isNegative() || timeout.isZero()) {

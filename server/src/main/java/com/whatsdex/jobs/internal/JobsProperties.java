@@ -79,7 +79,7 @@ public record JobsProperties(
     /** Measured on this kind of machine: ai pickup must feel instant, analytics can wait seconds. */
     static Group defaults(WorkerGroup group) {
         return switch (group) {
-            case ai -> new Group(8, Duration.ofMillis(100));
+            case ai -> new Group(32, Duration.ofMillis(100));
             case media -> new Group(4, Duration.ofSeconds(1));
             case analytics -> new Group(2, Duration.ofSeconds(5));
             case campaigns -> new Group(4, Duration.ofSeconds(1));
