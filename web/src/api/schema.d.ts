@@ -2759,6 +2759,7 @@ export interface components {
       id: string;
       location: components['schemas']['Location'] | null;
       media: components['schemas']['Media'] | null;
+      origin: string | null;
       /** Format: date-time */
       providerTimestamp: string | null;
       /** Format: date-time */

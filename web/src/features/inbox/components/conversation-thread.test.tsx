@@ -35,7 +35,13 @@ function renderThread() {
 
 // the server answers newest first
 const THREAD = [
-  message({ id: 'm5', direction: 'out', status: 'read', body: 'Thanks, see you!' }),
+  message({
+    id: 'm5',
+    direction: 'out',
+    status: 'read',
+    body: 'Thanks, see you!',
+    origin: 'agent',
+  }),
   message({
     id: 'm4',
     direction: 'out',
@@ -123,6 +129,8 @@ describe('ConversationThread', () => {
 
     expect(within(thanks!).getByTestId('delivery-status')).toHaveTextContent('✓✓ Read');
     expect(within(thanks!).queryByText('Campaign')).toBeNull();
+    expect(within(thanks!).getByText('AI agent')).toBeInTheDocument();
+    expect(within(promo!).queryByText('AI agent')).toBeNull();
     expect(within(hello!).queryByTestId('delivery-status')).toBeNull();
   });
 

@@ -42,6 +42,11 @@ export function MessageBubble({
                 Campaign
               </Badge>
             )}
+            {m.origin === 'agent' && (
+              <Badge size="xs" variant="light" color="indigo" tt="none">
+                AI agent
+              </Badge>
+            )}
           </Group>
           <MessageContent message={m} />
           <Group gap={6} justify="flex-end" wrap="nowrap">

@@ -113,6 +113,7 @@ export function message(fields: Partial<ThreadMessage> = {}): ThreadMessage {
     errorTitle: null,
     errorDetail: null,
     campaignId: null,
+    origin: null,
     providerTimestamp: null,
     createdAt: ago(10 * MINUTE),
     sentAt: null,

@@ -19,6 +19,7 @@ const BASE = {
   errorTitle: null,
   errorDetail: null,
   campaignId: null,
+  origin: null,
   providerTimestamp: null,
   createdAt: new Date(Date.now() - 5 * 60_000).toISOString(),
   sentAt: null,

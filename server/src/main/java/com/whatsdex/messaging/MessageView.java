@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * {@code GET /api/v1/messages/{id}/media} when {@code media.stored} is true).
  *
  * @param direction {@code in} (a customer wrote) or {@code out}
+ * @param origin who sent an outbound message: {@code api}, {@code inbox} (a person), {@code campaign} or
+ *     {@code agent} (an AI agent); null for inbound
  * @param status {@code received} for inbound; {@code queued}, {@code sending}, {@code sent}, {@code delivered},
  *     {@code read} or {@code failed} for outbound
  */
@@ -31,6 +33,7 @@ public record MessageView(
         @Nullable String errorTitle,
         @Nullable String errorDetail,
         @Nullable UUID campaignId,
+        @Nullable String origin,
         @Nullable Instant providerTimestamp,
         Instant createdAt,
         @Nullable Instant sentAt,

@@ -43,7 +43,7 @@ class MessageRepository {
             template_parameters::text as template_parameters,
             (location->>'latitude')::float8 as loc_lat, (location->>'longitude')::float8 as loc_lng,
             location->>'name' as loc_name, location->>'address' as loc_address,
-            interactive_reply_id, interactive_reply_title, error_code, error_title, error_detail, campaign_id,
+            interactive_reply_id, interactive_reply_title, error_code, error_title, error_detail, campaign_id, origin,
             provider_timestamp, created_at, sent_at, delivered_at, read_at, failed_at
             """;
 
@@ -368,6 +368,7 @@ class MessageRepository {
                 rs.getString("error_title"),
                 rs.getString("error_detail"),
                 rs.getObject("campaign_id", UUID.class),
+                rs.getString("origin"),
                 instant(rs, "provider_timestamp"),
                 rs.getTimestamp("created_at").toInstant(),
                 instant(rs, "sent_at"),
