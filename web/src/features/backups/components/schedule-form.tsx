@@ -102,12 +102,13 @@ export function ScheduleForm({
               />
             </div>
           </Input.Wrapper>
-          <Group align="flex-start" grow maw={560}>
+          <Group align="flex-start">
             <Select
               label="At"
               description={`Workspace time zone: ${settings.timeZone}`}
               data={HOURS}
               allowDeselect={false}
+              w={240}
               disabled={!canManage || !scheduled}
               {...form.getInputProps('hour')}
             />
@@ -116,6 +117,7 @@ export function ScheduleForm({
                 label="On"
                 data={WEEKDAYS}
                 allowDeselect={false}
+                w={240}
                 disabled={!canManage}
                 {...form.getInputProps('weekday')}
               />
