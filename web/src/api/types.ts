@@ -136,3 +136,10 @@ export type ConversationAgentState = DataOf<
 >;
 export type ContactFact = DataOf<paths['/api/v1/contacts/{contactId}/facts']['get']>[number];
 export type SaveFactRequest = RequestOf<paths['/api/v1/contacts/{contactId}/facts']['post']>;
+
+export type BackupsOverview = DataOf<paths['/api/v1/backups']['get']>;
+export type Backup = DataOf<paths['/api/v1/backups/{id}']['get']>;
+export type DriveLink = BackupsOverview['drive'];
+export type BackupSettings = BackupsOverview['settings'];
+export type SaveBackupSettingsRequest = RequestOf<paths['/api/v1/backups/settings']['put']>;
+export type DriveFile = DataOf<paths['/api/v1/backups/drive-files']['get']>[number];

@@ -21,6 +21,7 @@ describe('keysForEvent', () => {
     expect(keysForEvent('conversation.updated')).toEqual([['inbox']]);
     expect(keysForEvent('import.progress')).toEqual([['imports'], ['contacts']]);
     expect(keysForEvent('campaign.progress')).toEqual([['campaigns']]);
+    expect(keysForEvent('backup.status')).toEqual([['backups']]);
     expect(keysForEvent('agent.activity')).toEqual([
       ['agents', 'activity'],
       ['agents', 'facts'],

@@ -30,6 +30,8 @@ const INVALIDATIONS: Record<string, QueryKey[]> = {
   'campaign.progress': [['campaigns']],
   // an agent replied (its message joins the thread), skipped a message, or handed the
   // conversation to a person; its memory tools may have changed the contact's facts
+  // a backup or restore was queued, started, finished or failed (the area is plural in the keys)
+  'backup.status': [['backups']],
   'agent.activity': [
     ['agents', 'activity'],
     ['agents', 'facts'],

@@ -42,3 +42,19 @@ export function formatRelative(iso: string | null | undefined, now = Date.now(),
   }
   return formatDate(iso);
 }
+
+const UNITS = ['KB', 'MB', 'GB', 'TB'];
+
+/** "512 bytes", "4.1 KB", "12 MB": one decimal below 10 of a unit, none above. */
+export function formatBytes(bytes: number | null | undefined, empty = '—'): string {
+  if (bytes === null || bytes === undefined || Number.isNaN(bytes)) return empty;
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const shown = value < 10 ? value.toFixed(1).replace(/\.0$/, '') : String(Math.round(value));
+  return `${shown} ${UNITS[unit]}`;
+}

@@ -18,6 +18,7 @@ import { TemplatesPage } from './templates-page';
 import { UsagePage } from './usage-page';
 import {
   ApiKeysSettingsPage,
+  BackupsSettingsPage,
   MembersSettingsPage,
   SettingsLayout,
   WorkspaceSettingsPage,
@@ -56,6 +57,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <WorkspaceSettingsPage /> },
           { path: 'members', element: <MembersSettingsPage /> },
           { path: 'api-keys', element: <ApiKeysSettingsPage /> },
+          { path: 'backups', element: <BackupsSettingsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

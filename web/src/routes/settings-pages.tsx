@@ -2,6 +2,7 @@ import { Stack, Tabs, Title } from '@mantine/core';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe } from '../features/auth/api/use-me';
 import { ApiKeysPanel } from '../features/api-keys/components/api-keys-panel';
+import { BackupsPanel } from '../features/backups/components/backups-panel';
 import { MembersPanel } from '../features/members/components/members-panel';
 import { WorkspaceSettings } from '../features/workspace/components/workspace-settings-form';
 
@@ -9,6 +10,7 @@ const TABS = [
   { value: '/settings', label: 'Workspace' },
   { value: '/settings/members', label: 'Team members' },
   { value: '/settings/api-keys', label: 'API keys' },
+  { value: '/settings/backups', label: 'Backups' },
 ];
 
 export function SettingsLayout() {
@@ -49,4 +51,8 @@ export function MembersSettingsPage() {
 
 export function ApiKeysSettingsPage() {
   return <ApiKeysPanel canManage={useIsManager()} />;
+}
+
+export function BackupsSettingsPage() {
+  return <BackupsPanel canManage={useIsManager()} />;
 }
