@@ -24,44 +24,52 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ArchiveRepository {
 
-    /** One JSON Lines part of an archive: its name and the query that gives one JSON text per row. */
-    record Part(String name, String select) {}
+    /**
+     * One JSON Lines part of an archive: a table's rows (its own columns less {@code exclude}, never
+     * {@code tenant_id} nor generated ones), or a query giving one JSON text per row.
+     */
+    record Part(String name, @Nullable String select, List<String> exclude) {
+
+        static Part table(String name, String... exclude) {
+            return new Part(name, null, List.of(exclude));
+        }
+
+        static Part query(String name, String select) {
+            return new Part(name, select, List.of());
+        }
+    }
 
     /** Everything a workspace owns, in the order a restore writes it back (referenced rows first). */
     static final List<Part> PARTS = List.of(
-            new Part(
+            Part.query(
                     "workspace",
                     "select (to_jsonb(t) - 'plan' - 'trial_plan' - 'trial_ends_at')::text from workspaces t"),
-            new Part(
+            Part.query(
                     "members",
                     "select jsonb_build_object('user_id', m.user_id, 'email', u.email, 'name', u.name, 'role', m.role,"
                             + " 'created_at', m.created_at)::text from members m join users u on u.id = m.user_id"
                             + " where m.tenant_id = current_tenant_id()"),
-            rows("channels", "- 'access_token' - 'app_secret' - 'verify_token'"),
-            rows("contacts", "- 'sort_name' - 'name_word_key' - 'email_key' - 'interaction_key'"),
-            rows("contact_attribute_keys", ""),
-            rows("audiences", ""),
-            rows("contact_imports", ""),
-            rows("templates", ""),
-            rows("template_media", ""),
-            rows("template_media_chunks", ""),
-            rows("campaigns", ""),
-            rows("campaign_recipients", ""),
-            rows("messages", ""),
-            rows("conversations", ""),
-            rows("agents", ""),
-            rows("agent_channels", ""),
-            rows("contact_facts", ""),
-            rows("agent_replies", ""),
-            rows("agent_handovers", ""),
-            rows("usage_counters", ""),
-            rows("stats_daily", ""),
-            rows("stats_monthly", ""),
-            rows("backup_settings", "- 'last_slot'"));
-
-    private static Part rows(String table, String minus) {
-        return new Part(table, "select (to_jsonb(t) - 'tenant_id' " + minus + ")::text from " + table + " t");
-    }
+            Part.table("channels", "access_token", "app_secret", "verify_token"),
+            Part.table("contacts"),
+            Part.table("contact_attribute_keys"),
+            Part.table("audiences"),
+            Part.table("contact_imports"),
+            Part.table("templates"),
+            Part.table("template_media"),
+            Part.table("template_media_chunks"),
+            Part.table("campaigns"),
+            Part.table("campaign_recipients"),
+            Part.table("messages"),
+            Part.table("conversations"),
+            Part.table("agents"),
+            Part.table("agent_channels"),
+            Part.table("contact_facts"),
+            Part.table("agent_replies"),
+            Part.table("agent_handovers"),
+            Part.table("usage_counters"),
+            Part.table("stats_daily"),
+            Part.table("stats_monthly"),
+            Part.table("backup_settings", "last_slot"));
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -73,8 +81,18 @@ class ArchiveRepository {
 
     /** Writes the part's rows to {@code out}, one JSON text per line; answers how many. */
     long export(Part part, OutputStream out) {
+        String select = part.select();
+        if (select == null) {
+            // row_to_json of a plain row writes text directly: about twice as fast as building jsonb first
+            List<String> columns = columns(part.name()).stream()
+                    .filter(c -> !part.exclude().contains(c))
+                    .map(c -> "\"" + c + "\"")
+                    .toList();
+            select = "select row_to_json(r)::text from (select " + String.join(", ", columns) + " from " + part.name()
+                    + ") r";
+        }
         try {
-            return copyApi().copyOut("copy (" + part.select() + ") to stdout", new Unescape(out));
+            return copyApi().copyOut("copy (" + select + ") to stdout", new Unescape(out));
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Could not export " + part.name(), e);
         }
@@ -200,6 +218,16 @@ class ArchiveRepository {
                         + " from restore_rows s cross join lateral jsonb_populate_record(null::" + table
                         + ", s.line) r on conflict do nothing")
                 .update();
+    }
+
+    /** The table's own columns: not {@code tenant_id}, not generated, not identity. */
+    private List<String> columns(String table) {
+        return jdbc.sql("""
+                        select column_name from information_schema.columns
+                        where table_schema = 'public' and table_name = :table and is_generated = 'NEVER'
+                            and identity_generation is null and column_name <> 'tenant_id'
+                        order by ordinal_position
+                        """).param("table", table).query(String.class).list();
     }
 
     /** Brings back what the inbox knew of each conversation (its rows were rebuilt by the messages' trigger). */
