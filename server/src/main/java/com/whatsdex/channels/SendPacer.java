@@ -6,7 +6,7 @@ import java.util.UUID;
 /**
  * Paces sends per channel across every server instance: each send takes a slot {@code 1/rate} seconds after the
  * previous one, so a channel never exceeds its rate over time however many instances or campaigns send through it
- * (after an idle moment a channel may make up a quarter of a second of unused slots at once). Runs as
+ * (after an idle moment a channel may make up half a second of unused slots at once). Runs as
  * the workspace in the current {@code TenantContext}.
  */
 public interface SendPacer {

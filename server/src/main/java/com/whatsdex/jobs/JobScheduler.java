@@ -37,4 +37,10 @@ public interface JobScheduler {
      * @throws IllegalStateException if it is running right now
      */
     boolean cancel(String taskName, String instanceId);
+
+    /**
+     * Whether other executions of the worker group that runs {@code taskName} are due and waiting for a worker. A
+     * long-running job yields its worker (ends its run and comes back) only then, rather than on a timer.
+     */
+    boolean othersWaiting(String taskName, String instanceId);
 }

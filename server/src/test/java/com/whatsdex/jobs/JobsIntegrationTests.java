@@ -230,7 +230,7 @@ class JobsIntegrationTests {
                 assertThat(details.path("threads").asInt()).as(group.name()).isPositive();
             }
             assertThat(jobRegistry.path("details").path("ai").path("threads").asInt())
-                    .isEqualTo(8);
+                    .isEqualTo(32);
         });
     }
 

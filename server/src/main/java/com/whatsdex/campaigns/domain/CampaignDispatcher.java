@@ -80,6 +80,7 @@ class CampaignDispatcher {
     private final OutboundMessages outbound;
     private final CampaignClock clock;
     private final TransactionTemplate tx;
+    private final com.whatsdex.jobs.JobScheduler jobs;
 
     CampaignDispatcher(
             CampaignRepository campaigns,
@@ -92,7 +93,9 @@ class CampaignDispatcher {
             MessagingApi messaging,
             OutboundMessages outbound,
             CampaignClock clock,
+            com.whatsdex.jobs.JobScheduler jobs,
             PlatformTransactionManager txManager) {
+        this.jobs = jobs;
         this.campaigns = campaigns;
         this.recipients = recipients;
         this.service = service;
@@ -197,7 +200,10 @@ class CampaignDispatcher {
                 return service.realTime(next);
             }
             if (Instant.now().isAfter(yieldAt)) {
-                return Instant.now(); // let other campaigns' dispatchers have the worker; back at once
+                if (jobs.othersWaiting(DispatchScheduler.TASK, campaignId.toString())) {
+                    return Instant.now(); // let other campaigns' dispatchers have the worker; back at once
+                }
+                yieldAt = Instant.now().plus(RUN_BUDGET); // nobody waits: yielding would only leave a gap
             }
         }
     }

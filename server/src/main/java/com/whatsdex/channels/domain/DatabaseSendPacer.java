@@ -15,9 +15,9 @@ class DatabaseSendPacer implements SendPacer {
     /**
      * Unused slots a channel may make up after a pause: a dispatcher recording one batch and claiming the next leaves
      * the channel idle for a moment (measured 100 - 200 ms); without this the long-run rate of a paced campaign fell
-     * to 80 % of the limit. The price is a burst of at most {@code rate / 4} messages after an idle moment.
+     * to 80 % of the limit. The price is a burst of at most {@code rate / 2} messages after an idle moment.
      */
-    static final long CATCH_UP_MICROS = 250_000;
+    static final long CATCH_UP_MICROS = 500_000;
 
     private final SendSlotRepository slots;
     private final TransactionTemplate ownTransaction;

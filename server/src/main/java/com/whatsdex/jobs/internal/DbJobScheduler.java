@@ -11,9 +11,16 @@ import org.springframework.stereotype.Component;
 class DbJobScheduler implements JobScheduler {
 
     private final JobRegistry registry;
+    private final ExecutionRepository executions;
 
-    DbJobScheduler(JobRegistry registry) {
+    DbJobScheduler(JobRegistry registry, ExecutionRepository executions) {
         this.registry = registry;
+        this.executions = executions;
+    }
+
+    @Override
+    public boolean othersWaiting(String taskName, String instanceId) {
+        return executions.othersDue(registry.groupOf(taskName), taskName, instanceId);
     }
 
     @Override

@@ -148,6 +148,10 @@ class JobRegistry implements SmartLifecycle {
         return created;
     }
 
+    WorkerGroup groupOf(String taskName) {
+        return task(built(), taskName).definition().group();
+    }
+
     boolean cancel(String taskName, String instanceId) {
         Built registry = built();
         RegisteredTask<?> task = task(registry, taskName);
