@@ -1,58 +1,18 @@
-import { CSRF_COOKIE, CSRF_HEADER, ensureCsrfCookie, readCookie } from '../../../api/client';
-import { ApiError, toApiError } from '../../../api/errors';
 import type { ContactImport } from '../../../api/types';
+import { uploadRaw, type UploadProgress } from '../../../api/upload';
 
-export interface UploadProgress {
-  loaded: number;
-  total: number;
-}
+export type { UploadProgress };
 
-/**
- * Sends the whole file as the raw body of POST /api/v1/contacts/imports. XMLHttpRequest rather
- * than fetch: only XHR reports upload progress (streamed fetch bodies need HTTP/2).
- */
-export async function uploadImportFile(
+/** Sends the whole file as the raw body of POST /api/v1/contacts/imports, reporting progress. */
+export function uploadImportFile(
   file: Blob,
   query: URLSearchParams,
   onProgress: (progress: UploadProgress) => void,
 ): Promise<ContactImport> {
-  if (!readCookie(CSRF_COOKIE)) await ensureCsrfCookie();
-  const token = readCookie(CSRF_COOKIE);
-
-  return new Promise<ContactImport>((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/v1/contacts/imports?${query.toString()}`);
-    xhr.withCredentials = true;
-    xhr.responseType = 'text';
-    xhr.setRequestHeader('Content-Type', 'text/csv');
-    xhr.setRequestHeader('Accept', 'application/json');
-    if (token) xhr.setRequestHeader(CSRF_HEADER, token);
-    xhr.upload.onprogress = (e) => {
-      onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
-    };
-    xhr.onload = () => {
-      let body: unknown;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        body = undefined;
-      }
-      const data = (body as { data?: ContactImport | null } | undefined)?.data;
-      if (xhr.status >= 200 && xhr.status < 300 && data) resolve(data);
-      else reject(toApiError(xhr.status, body));
-    };
-    // The server may refuse a too large file before reading it and close the connection, which
-    // the browser reports as a network error, not as the 413.
-    const failed = () =>
-      reject(
-        new ApiError(
-          0,
-          'upload_failed',
-          'The upload stopped before the server answered: the connection dropped, or the file is larger than the server accepts.',
-        ),
-      );
-    xhr.onerror = failed;
-    xhr.onabort = failed;
-    xhr.send(file);
-  });
+  return uploadRaw<ContactImport>(
+    `/api/v1/contacts/imports?${query.toString()}`,
+    file,
+    'text/csv',
+    onProgress,
+  );
 }

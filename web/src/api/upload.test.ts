@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../../api/errors';
-import { uploadImportFile } from './upload';
+import { ApiError } from './errors';
+import { uploadRaw } from './upload';
 
 /** Just enough of XMLHttpRequest: records what was sent, answers when the test says so. */
 class FakeXhr {
@@ -43,7 +43,7 @@ async function sent(): Promise<FakeXhr> {
   return FakeXhr.last!;
 }
 
-describe('uploadImportFile', () => {
+describe('uploadRaw', () => {
   beforeEach(() => {
     FakeXhr.last = undefined;
     vi.stubGlobal('XMLHttpRequest', FakeXhr);
@@ -54,7 +54,7 @@ describe('uploadImportFile', () => {
   it('posts the raw file with the CSRF header, reports progress and answers the import', async () => {
     const file = new File(['name,phone\n'], 'c.csv');
     const progress = vi.fn();
-    const result = uploadImportFile(file, new URLSearchParams({ filename: 'c.csv' }), progress);
+    const result = uploadRaw('/api/v1/contacts/imports?filename=c.csv', file, 'text/csv', progress);
 
     const xhr = await sent();
     expect(xhr.method).toBe('POST');
@@ -70,7 +70,12 @@ describe('uploadImportFile', () => {
   });
 
   it('turns an error envelope into an ApiError with the server message', async () => {
-    const result = uploadImportFile(new File(['x'], 'big.csv'), new URLSearchParams(), () => {});
+    const result = uploadRaw(
+      '/api/v1/contacts/imports',
+      new File(['x'], 'big.csv'),
+      'text/csv',
+      () => {},
+    );
     (await sent()).answer(413, {
       success: false,
       error: {
@@ -86,5 +91,16 @@ describe('uploadImportFile', () => {
       code: 'payload_too_large',
       message: 'The file is larger than 200 MB, the largest import allowed',
     });
+  });
+
+  it('says the upload stopped when the connection drops', async () => {
+    const result = uploadRaw(
+      '/api/v1/backups/restore',
+      new File(['PK'], 'a.zip'),
+      'application/zip',
+      () => {},
+    );
+    (await sent()).onerror?.();
+    await expect(result).rejects.toMatchObject({ code: 'upload_failed' });
   });
 });
