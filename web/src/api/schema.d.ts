@@ -1631,7 +1631,7 @@ export interface components {
       /** @enum {string} */
       role: 'owner' | 'admin' | 'agent';
     };
-    /** @description agent.activity: an AI agent replied to a customer, skipped a message, or handed the conversation to a human */
+    /** @description agent.activity: a customer's message waits for an AI agent's answer (pending), or the agent replied, skipped it, or handed the conversation to a human */
     AgentActivityEvent: {
       /** Format: uuid */
       agentId: string;

@@ -40,8 +40,8 @@ final class CampaignSetup {
     }
 
     /**
-     * {@code count} channels at {@code rate}/s, each a number registered in the standalone sandbox (no sandbox-side
-     * limit, no failures) whose status webhooks go to {@code webhookUrl}.
+     * {@code count} channels at {@code rate}/s, each a number registered in the standalone sandbox with the same
+     * throughput limit (no failures) whose status webhooks go to {@code webhookUrl}.
      */
     static List<Channel> pool(
             Launcher.Running sandbox, ServerApi api, String webhookUrl, String numberPrefix, int count, int rate)
@@ -51,7 +51,8 @@ final class CampaignSetup {
             String number = numberPrefix + String.format("%03d", c);
             String token = "token-" + number;
             String secret = "secret-" + number;
-            String graph = SandboxCapacityBench.register(sandbox, number, token, secret, webhookUrl, 0);
+            // the sandbox enforces the channel's rate like Meta's throughput limit (130429 beyond it in any second)
+            String graph = SandboxCapacityBench.register(sandbox, number, token, secret, webhookUrl, rate);
             pool.add(new Channel(api.cloudChannel("Pool " + number, graph, number, token, secret, rate), number));
         }
         return pool;

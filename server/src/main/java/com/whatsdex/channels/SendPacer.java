@@ -12,7 +12,8 @@ import java.util.UUID;
 public interface SendPacer {
 
     /**
-     * Reserves {@code count} consecutive slots and returns how long to wait before the first. The slots are
+     * Reserves {@code count} consecutive slots and returns how long to wait before the first: negative when the
+     * first slots are already due (a channel left idle for a moment makes them up). The slots are
      * {@code 1/ratePerSecond} apart; the caller sends one message per slot. A rate of 0 or less means unpaced.
      */
     Duration reserve(UUID channelId, int ratePerSecond, int count);

@@ -100,8 +100,8 @@ public sealed interface RealtimeEvent {
 
     @Schema(
             name = "AgentActivityEvent",
-            description = "agent.activity: an AI agent replied to a customer, skipped a message, or handed the"
-                    + " conversation to a human")
+            description = "agent.activity: a customer's message waits for an AI agent's answer (pending), or the"
+                    + " agent replied, skipped it, or handed the conversation to a human")
     record AgentActivity(UUID replyId, UUID agentId, UUID contactId, String status, boolean needsHuman)
             implements RealtimeEvent {
 

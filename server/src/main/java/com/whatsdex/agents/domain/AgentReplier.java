@@ -17,6 +17,8 @@ import com.whatsdex.messaging.MessageView;
 import com.whatsdex.messaging.MessagingApi;
 import com.whatsdex.messaging.OutboundMessages;
 import com.whatsdex.messaging.OutboundRequest;
+import com.whatsdex.realtime.RealtimeEvent;
+import com.whatsdex.realtime.RealtimeEvents;
 import com.whatsdex.shared.ApiException;
 import com.whatsdex.shared.Ids;
 import java.time.Instant;
@@ -73,6 +75,7 @@ public class AgentReplier {
     private final JobScheduler jobs;
     private final AgentClock clock;
     private final AgentProperties props;
+    private final RealtimeEvents realtime;
     private final TransactionTemplate tx;
 
     AgentReplier(
@@ -86,7 +89,9 @@ public class AgentReplier {
             JobScheduler jobs,
             AgentClock clock,
             AgentProperties props,
+            RealtimeEvents realtime,
             PlatformTransactionManager txManager) {
+        this.realtime = realtime;
         this.agents = agents;
         this.replies = replies;
         this.service = service;
@@ -128,6 +133,8 @@ public class AgentReplier {
                     replyId.toString(),
                     new ReplyJob(message.tenantId(), replyId),
                     Instant.now().plusSeconds(agent.get().replyDelaySeconds()));
+            realtime.publish(
+                    new RealtimeEvent.AgentActivity(replyId, agent.get().id(), message.contactId(), "pending", false));
         }
     }
 

@@ -15,7 +15,8 @@ class SendSlotRepository {
 
     /**
      * Moves the channel's next free slot {@code spanMicros} forward from max(next slot, now - catch-up) and answers
-     * the wait until the first reserved slot, in microseconds. The database's clock is the one clock every instance
+     * the wait until the first reserved slot, in microseconds: negative when the first slots are already due (the
+     * sender sends those at once, then keeps to the rate). The database's clock is the one clock every instance
      * shares. A channel idle for a moment (a sender between two batches) makes up at most {@code catchUpMicros} of the
      * slots it left unused, so a sender working in batches keeps the configured rate over time.
      */
@@ -26,7 +27,7 @@ class SendSlotRepository {
                 on conflict (tenant_id, channel_id) do update
                     set next_at = greatest(s.next_at, clock_timestamp() - make_interval(secs => :catchUp / 1e6))
                         + make_interval(secs => :span / 1e6)
-                returning greatest(0, (extract(epoch from (s.next_at - clock_timestamp())) * 1e6)::bigint - :span)
+                returning (extract(epoch from (s.next_at - clock_timestamp())) * 1e6)::bigint - :span
                 """)
                 .param("channel", channelId)
                 .param("span", spanMicros)
