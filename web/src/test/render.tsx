@@ -29,6 +29,17 @@ export function jsonResponse(status: number, body: unknown): Response {
   });
 }
 
+/** The API's success envelope around {@code data}. */
+export const ok = (data: unknown, status = 200) => jsonResponse(status, { success: true, data });
+
+/** The API's error envelope. */
+export const failure = (
+  status: number,
+  code: string,
+  message: string,
+  details: { field: string; message: string }[] = [],
+) => jsonResponse(status, { success: false, error: { code, message, details } });
+
 type Handler = (request: Request) => Response | Promise<Response>;
 
 /** Replaces fetch with a router of `METHOD /path` handlers; records every request. */

@@ -21,8 +21,6 @@ export const conversationAgentKey = (contactId: string) =>
 
 export const ACTIVITY_PAGE_SIZE = 25;
 /** How many contacts the test chat's picker offers at a time. */
-export const CONTACT_OPTIONS_LIMIT = 20;
-
 /** Whether the server has an AI provider, the plan's agent limit and the facts kept per contact. */
 export function useAgentAvailability() {
   return useQuery({
@@ -229,21 +227,5 @@ export function useChannelOptions() {
   return useQuery({
     queryKey: ['channels'],
     queryFn: () => unwrap(api.GET('/api/v1/channels')),
-  });
-}
-
-/** Contacts for the test chat's picker, under the contacts key so contact changes refresh it. */
-export function useContactOptions(search: string) {
-  return useQuery({
-    queryKey: ['contacts', 'agent-chat-options', { search }],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/contacts', {
-          params: {
-            query: { search: search.trim() || undefined, limit: CONTACT_OPTIONS_LIMIT },
-          },
-        }),
-      ),
-    placeholderData: keepPreviousData,
   });
 }

@@ -6,13 +6,11 @@ import {
   List,
   Loader,
   Paper,
-  Select,
   Stack,
   Text,
   Textarea,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useRef, useState } from 'react';
 import { errorMessage } from '../../../api/errors';
 import type {
@@ -22,56 +20,15 @@ import type {
   ContactFact,
   ContactListItem,
 } from '../../../api/types';
-import { useAgentChat, useContactOptions } from '../api/use-agents';
+import { ContactPicker } from '../../../components/contact-picker';
+import { useAgentChat } from '../api/use-agents';
 import { describeToolCall } from './agent-labels';
-
-export const CONTACT_SEARCH_DEBOUNCE_MS = 300;
 
 interface Turn {
   role: 'customer' | 'agent';
   text: string;
   toolCalls?: AgentToolCall[];
   tokens?: Pick<AgentChatReply, 'inputTokens' | 'outputTokens'>;
-}
-
-function contactLabel(c: ContactListItem): string {
-  return c.name ? `${c.name} (${c.phone})` : c.phone;
-}
-
-/** Whose facts the test chat uses: a search over the workspace's contacts. */
-function ContactPicker({
-  contact,
-  onChange,
-}: {
-  contact: ContactListItem | null;
-  onChange: (contact: ContactListItem | null) => void;
-}) {
-  const [searchInput, setSearchInput] = useState('');
-  const [search] = useDebouncedValue(searchInput, CONTACT_SEARCH_DEBOUNCE_MS);
-  // once a contact is picked the input shows its label: that is not a search
-  const term = contact && search === contactLabel(contact) ? '' : search;
-  const options = useContactOptions(term);
-  const items = options.data?.items ?? [];
-  const all = contact && !items.some((c) => c.id === contact.id) ? [contact, ...items] : items;
-
-  return (
-    <Select
-      label="Talk as a contact (optional)"
-      placeholder="Search contacts by name or phone"
-      description="The agent then knows what the workspace remembers about them"
-      searchable
-      clearable
-      data={all.map((c) => ({ value: c.id, label: contactLabel(c) }))}
-      // the server already searched; its answer is the list
-      filter={({ options: opts }) => opts}
-      value={contact?.id ?? null}
-      searchValue={searchInput}
-      onSearchChange={setSearchInput}
-      onChange={(id) => onChange(all.find((c) => c.id === id) ?? null)}
-      nothingFoundMessage={options.isFetching ? 'Searching…' : 'No contacts match'}
-      rightSection={options.isFetching ? <Loader size="xs" /> : undefined}
-    />
-  );
 }
 
 /**
@@ -154,6 +111,9 @@ export function TestChat({ agent, configured }: { agent: Agent; configured: bool
           setContact(c);
           setFacts(null);
         }}
+        label="Talk as a contact (optional)"
+        placeholder="Search contacts by name or phone"
+        description="The agent then knows what the workspace remembers about them"
       />
       {who && (
         <Alert color="orange" variant="light" title={`Using ${who}’s facts`}>

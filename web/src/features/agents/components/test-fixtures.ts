@@ -7,15 +7,7 @@ import type {
   ContactListItem,
   ConversationAgentState,
 } from '../../../api/types';
-import { jsonResponse } from '../../../test/render';
-
-export const ok = (data: unknown, status = 200) => jsonResponse(status, { success: true, data });
-export const failure = (
-  status: number,
-  code: string,
-  message: string,
-  details: { field: string; message: string }[] = [],
-) => jsonResponse(status, { success: false, error: { code, message, details } });
+export { failure, ok } from '../../../test/render';
 
 export const LONG = { timeout: 20_000 };
 

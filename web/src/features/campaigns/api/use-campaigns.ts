@@ -152,20 +152,6 @@ export function useTemplateOptions() {
   });
 }
 
-/** Contacts for the explicit list and the preview's "for" picker. */
-export function useContactOptions(search: string) {
-  return useQuery({
-    queryKey: ['contacts', 'campaign-options', { search }],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/contacts', {
-          params: { query: { search: search.trim() || undefined, limit: 20 } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
-}
-
 /** How many contacts the workspace has (the "all contacts" audience), live with contact events. */
 export function useContactTotal(enabled: boolean) {
   return useQuery({

@@ -27,13 +27,13 @@ import { useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { errorMessage, fieldErrors } from '../../../api/errors';
 import type { Campaign } from '../../../api/types';
+import { useContactOptions } from '../../../api/use-contact-options';
 import { showFormErrors } from '../../../components/form-errors';
 import { showApiError, showSuccess } from '../../../components/notify';
 import {
   useAudienceOptions,
   useCampaignAction,
   useChannelOptions,
-  useContactOptions,
   useContactTotal,
   useCreateCampaign,
   useMessagePreview,

@@ -16,8 +16,6 @@ export const templatesQueryKey = ['templates'] as const;
 
 export const PAGE_SIZE = 50;
 /** How many contacts the preview's picker offers at a time. */
-export const CONTACT_OPTIONS_LIMIT = 20;
-
 export interface TemplateListParams {
   search: string;
   category: TemplateCategory | null;
@@ -65,25 +63,6 @@ export function useTemplatePreview(request: RenderTemplateRequest) {
     placeholderData: keepPreviousData,
     // a preview is a pure function of the request: nothing to refetch
     staleTime: Infinity,
-  });
-}
-
-/**
- * Contacts for the preview's picker. Under the contacts key, so contact changes (and their live
- * events) refresh it.
- */
-export function useContactOptions(search: string) {
-  return useQuery({
-    queryKey: ['contacts', 'template-preview-options', { search }],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/contacts', {
-          params: {
-            query: { search: search.trim() || undefined, limit: CONTACT_OPTIONS_LIMIT },
-          },
-        }),
-      ),
-    placeholderData: keepPreviousData,
   });
 }
 

@@ -6,60 +6,14 @@ import {
   Group,
   Loader,
   Paper,
-  Select,
   Stack,
   Text,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useState } from 'react';
 import { errorMessage } from '../../../api/errors';
 import type { ContactListItem, TemplatePreview as Preview } from '../../../api/types';
-import { useContactOptions } from '../api/use-templates';
-
-export const CONTACT_SEARCH_DEBOUNCE_MS = 300;
-
-function contactLabel(c: ContactListItem): string {
-  const name = c.name ?? c.email;
-  return name ? `${name} (${c.phone})` : c.phone;
-}
-
-/** Who the preview renders for: a search over the workspace's contacts. */
-function ContactPicker({
-  contact,
-  onChange,
-}: {
-  contact: ContactListItem | null;
-  onChange: (contact: ContactListItem | null) => void;
-}) {
-  const [searchInput, setSearchInput] = useState('');
-  const [search] = useDebouncedValue(searchInput, CONTACT_SEARCH_DEBOUNCE_MS);
-  // once a contact is picked the input shows its label: that is not a search
-  const term = contact && search === contactLabel(contact) ? '' : search;
-  const options = useContactOptions(term);
-  const items = options.data?.items ?? [];
-  const all = contact && !items.some((c) => c.id === contact.id) ? [contact, ...items] : items;
-
-  return (
-    <Select
-      label="Preview for"
-      placeholder="Search contacts by name, phone or email"
-      description="Without a contact, every variable shows its default"
-      searchable
-      clearable
-      data={all.map((c) => ({ value: c.id, label: contactLabel(c) }))}
-      // the server already searched; its answer is the list
-      filter={({ options: opts }) => opts}
-      value={contact?.id ?? null}
-      searchValue={searchInput}
-      onSearchChange={setSearchInput}
-      onChange={(id) => onChange(all.find((c) => c.id === id) ?? null)}
-      nothingFoundMessage={options.isFetching ? 'Searching…' : 'No contacts match'}
-      rightSection={options.isFetching ? <Loader size="xs" /> : undefined}
-    />
-  );
-}
+import { ContactPicker } from '../../../components/contact-picker';
 
 /**
  * The body as one contact would receive it, rendered by the server: which variables it uses,
@@ -92,7 +46,13 @@ export function TemplatePreview({
           <Title order={3}>Preview</Title>
           {preview.isFetching && <Loader size="xs" aria-label="Rendering the preview" />}
         </Group>
-        <ContactPicker contact={contact} onChange={onContactChange} />
+        <ContactPicker
+          contact={contact}
+          onChange={onContactChange}
+          label="Preview for"
+          placeholder="Search contacts by name, phone or email"
+          description="Without a contact, every variable shows its default"
+        />
 
         {!hasBody ? (
           <Text size="sm" c="dimmed">
