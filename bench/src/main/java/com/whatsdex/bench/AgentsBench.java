@@ -68,7 +68,7 @@ final class AgentsBench {
                 long due = started + (long) i * 1_000_000_000L / rate;
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000)); // the load's steady rate
                 }
                 api.post(
                         "/api/v1/channels/" + channel + "/sandbox/inbound",
@@ -79,7 +79,7 @@ final class AgentsBench {
             Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
             List<String> pages = activity(api);
             while (ended(pages) < messages && Instant.now().isBefore(deadline)) {
-                Thread.sleep(500);
+                Thread.sleep(500); // polling the activity until every reply has ended
                 pages = activity(api);
             }
 
@@ -184,7 +184,7 @@ final class AgentsBench {
                 try (exchange) {
                     exchange.getRequestBody().readAllBytes();
                     calls.incrementAndGet();
-                    Thread.sleep(latencyMs);
+                    Thread.sleep(latencyMs); // the provider's scripted latency
                     byte[] body = ("{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"created\":"
                                     + (System.currentTimeMillis() / 1000)
                                     + ",\"model\":\"bench-model\",\"choices\":[{\"index\":0,\"message\":"

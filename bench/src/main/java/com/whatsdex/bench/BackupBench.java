@@ -77,7 +77,7 @@ final class BackupBench {
             String id = Json.string(api.post("/api/v1/backups", null, 202), "id");
             String view;
             do {
-                Thread.sleep(500);
+                Thread.sleep(500); // polling the backup's status endpoint
                 view = api.get("/api/v1/backups/" + id);
             } while (view.contains("\"status\":\"queued\"") || view.contains("\"status\":\"running\""));
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -24,6 +24,7 @@ import com.whatsdex.shared.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -144,18 +145,13 @@ public class AgentReplier {
         if (reply == null) {
             return; // ended already: answered by an earlier attempt, superseded, or its agent deleted
         }
-        Optional<String> skip = whyNotAnswer(reply);
-        if (skip.isPresent()) {
-            end(reply, "skipped", skip.get(), null, null, List.of(), null, null, false);
+        Decision decision = Objects.requireNonNull(tx.execute(s -> decide(reply)));
+        if (decision.skip() != null) {
+            end(reply, "skipped", decision.skip(), null, null, List.of(), null, null, false);
             return;
         }
-        AgentView agent = tx.execute(s -> agents.find(reply.agentId()).orElse(null));
-        ContactRef contact =
-                tx.execute(s -> contacts.findById(reply.contactId()).orElse(null));
-        if (agent == null || contact == null) {
-            end(reply, "skipped", "The agent or the contact was deleted", null, null, List.of(), null, null, false);
-            return;
-        }
+        AgentView agent = Objects.requireNonNull(decision.agent());
+        ContactRef contact = Objects.requireNonNull(decision.contact());
         tx.executeWithoutResult(s -> replies.supersede(reply.contactId(), reply.channelId(), reply.inboundMessageId()));
         AgentBrain.Answer answer;
         try {
@@ -233,35 +229,43 @@ public class AgentReplier {
                 false);
     }
 
-    /** Why the agent should stay silent for this message, if it should. */
-    private Optional<String> whyNotAnswer(ReplyRepository.Reply reply) {
-        return Optional.ofNullable(tx.execute(s -> {
-            AgentView agent = agents.find(reply.agentId()).orElse(null);
-            if (agent == null || !agent.enabled()) {
-                return "The agent was turned off";
-            }
-            if (!agent.channelIds().contains(reply.channelId())) {
-                return "The agent no longer answers on this channel";
-            }
-            if (replies.newerPending(reply.contactId(), reply.channelId(), reply.inboundMessageId())) {
-                return "Answered together with a later message";
-            }
-            ContactRef contact = contacts.findById(reply.contactId()).orElse(null);
-            if (contact == null) {
-                return "The contact was deleted";
-            }
-            if (contact.optedOut()) {
-                return "The contact opted out";
-            }
-            ReplyRepository.Handover flag = replies.handover(reply.contactId()).orElse(null);
-            Instant humanAt = messaging.lastInboxReplyAt(reply.contactId()).orElse(null);
-            String state = service.state(agent, flag, humanAt).state();
-            return switch (state) {
-                case "needs_human" -> "The conversation is waiting for a person";
-                case "paused" -> "A person is answering this conversation";
-                default -> null;
-            };
-        }));
+    /** The agent and contact to answer with, or why the agent stays silent for this message. */
+    private record Decision(
+            @Nullable AgentView agent,
+            @Nullable ContactRef contact,
+            @Nullable String skip) {
+
+        static Decision skip(String why) {
+            return new Decision(null, null, why);
+        }
+    }
+
+    /** Reads, in one transaction, everything that decides whether the agent answers. */
+    private Decision decide(ReplyRepository.Reply reply) {
+        AgentView agent = agents.find(reply.agentId()).orElse(null);
+        if (agent == null || !agent.enabled()) {
+            return Decision.skip("The agent was turned off");
+        }
+        if (!agent.channelIds().contains(reply.channelId())) {
+            return Decision.skip("The agent no longer answers on this channel");
+        }
+        if (replies.newerPending(reply.contactId(), reply.channelId(), reply.inboundMessageId())) {
+            return Decision.skip("Answered together with a later message");
+        }
+        ContactRef contact = contacts.findById(reply.contactId()).orElse(null);
+        if (contact == null) {
+            return Decision.skip("The contact was deleted");
+        }
+        if (contact.optedOut()) {
+            return Decision.skip("The contact opted out");
+        }
+        ReplyRepository.Handover flag = replies.handover(reply.contactId()).orElse(null);
+        Instant humanAt = messaging.lastInboxReplyAt(reply.contactId()).orElse(null);
+        return switch (service.state(agent, flag, humanAt).state()) {
+            case "needs_human" -> Decision.skip("The conversation is waiting for a person");
+            case "paused" -> Decision.skip("A person is answering this conversation");
+            default -> new Decision(agent, contact, null);
+        };
     }
 
     /** The recent conversation, oldest first, up to (and always including) the message being answered. */

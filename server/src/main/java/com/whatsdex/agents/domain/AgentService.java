@@ -31,7 +31,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -250,13 +249,16 @@ public class AgentService {
 
     /** Whether an agent answers this contact now, and why not. */
     public ConversationAgentState conversationState(UUID contactId) {
-        ContactRef contact = inTx(() -> contacts.get(contactId));
-        Optional<AgentView> agent = contact.lastChannelId() == null
-                ? Optional.empty()
-                : inTx(() -> agents.forChannel(contact.lastChannelId()));
-        Optional<ReplyRepository.Handover> flag = inTx(() -> replies.handover(contactId));
-        Optional<Instant> humanAt = messaging.lastInboxReplyAt(contactId);
-        return state(agent.orElse(null), flag.orElse(null), humanAt.orElse(null));
+        return inTx(() -> {
+            ContactRef contact = contacts.get(contactId);
+            UUID channel = contact.lastChannelId();
+            AgentView agent =
+                    channel == null ? null : agents.forChannel(channel).orElse(null);
+            return state(
+                    agent,
+                    replies.handover(contactId).orElse(null),
+                    messaging.lastInboxReplyAt(contactId).orElse(null));
+        });
     }
 
     /** Lets the agent answer the contact again: clears a hand-over flag. Returns the new state. */

@@ -79,13 +79,6 @@ class ReplyRepository {
                 == 1;
     }
 
-    Optional<Reply> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from agent_replies where id = :id")
-                .param("id", id)
-                .query(ReplyRepository::map)
-                .optional();
-    }
-
     /** Locks the row for the attempt and counts it; the first attempt records the pickup time. */
     Optional<Reply> startAttempt(UUID id) {
         return jdbc.sql("""

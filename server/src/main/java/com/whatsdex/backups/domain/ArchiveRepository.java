@@ -161,9 +161,7 @@ class ArchiveRepository {
 
     /** Remembers that the backup's channel {@code from} is {@code to} in this workspace. */
     void mapChannel(UUID from, UUID to) {
-        jdbc.sql("create temporary table if not exists restore_channel_map (old_id text primary key, new_id text)"
-                        + " on commit drop")
-                .update();
+        createChannelMap();
         jdbc.sql("insert into restore_channel_map values (:old, :new)")
                 .param("old", from.toString())
                 .param("new", to.toString())
@@ -172,9 +170,7 @@ class ArchiveRepository {
 
     /** Rewrites the staged rows' channel ids (these fields, and the array {@code channel_ids}) to this workspace's. */
     void remapChannels(List<String> fields) {
-        jdbc.sql("create temporary table if not exists restore_channel_map (old_id text primary key, new_id text)"
-                        + " on commit drop")
-                .update();
+        createChannelMap();
         for (String field : fields) {
             jdbc.sql("update restore_rows s set line = jsonb_set(s.line, array['" + field
                             + "'], to_jsonb(m.new_id)) from restore_channel_map m where s.line->>'" + field
@@ -188,6 +184,13 @@ class ArchiveRepository {
                             left join restore_channel_map m on m.old_id = e.id))
                         where s.line->'channel_ids' is not null
                         """).update();
+    }
+
+    /** The transaction's map from the backup's channel ids to this workspace's. */
+    private void createChannelMap() {
+        jdbc.sql("create temporary table if not exists restore_channel_map (old_id text primary key, new_id text)"
+                        + " on commit drop")
+                .update();
     }
 
     /** Applies {@code expression} (a jsonb expression over {@code line}) to every staged row. */
@@ -245,11 +248,6 @@ class ArchiveRepository {
                 .param("zone", timeZone)
                 .param("country", defaultCountry)
                 .update();
-    }
-
-    /** How many rows each table holds now (for the restore's report and the round-trip check). */
-    long count(String table) {
-        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }
 
     private org.postgresql.copy.CopyManager copyApi() throws SQLException {

@@ -294,12 +294,13 @@ public class BackupRunner {
                 }
             }
             counts.put("media_files", (long) media.size());
+            long size = sizeOf(file);
             tx.executeWithoutResult(s -> {
-                backups.succeed(id, row.view().fileName(), null, null, sizeOf(file), counts);
+                backups.succeed(id, row.view().fileName(), null, null, size, counts);
                 if (row.view().trigger().equals("upload") && row.view().sourceId() != null) {
                     backups.deleteUpload(row.view().sourceId());
                 }
-                realtime.publish(new RealtimeEvent.BackupStatus(id, "succeeded", sizeOf(file), null));
+                realtime.publish(new RealtimeEvent.BackupStatus(id, "succeeded", size, null));
             });
         } finally {
             Files.deleteIfExists(file);
@@ -376,8 +377,8 @@ public class BackupRunner {
                             c.path("name").asString(),
                             ChannelProvider.valueOf(c.path("provider").asString()),
                             c.path("phone_number_id").asString(),
-                            BackupService.textOf(c, "waba_id"),
-                            BackupService.textOf(c, "graph_base_url"),
+                            textOf(c, "waba_id"),
+                            textOf(c, "graph_base_url"),
                             c.path("rate_per_second").asInt(80));
                     archive.mapChannel(UUID.fromString(c.path("id").asString()), newId);
                 }
@@ -453,6 +454,11 @@ public class BackupRunner {
                 realtime.publish(new RealtimeEvent.BackupStatus(id, "queued", null, null));
             }
         });
+    }
+
+    private static @Nullable String textOf(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asString();
     }
 
     private static long sizeOf(Path file) {

@@ -36,7 +36,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -399,15 +398,6 @@ public class BackupService {
 
     static String aad(UUID tenantId) {
         return "drive:" + tenantId;
-    }
-
-    static @Nullable String textOf(JsonNode node, String field) {
-        try {
-            JsonNode v = node.get(field);
-            return v == null || v.isNull() ? null : v.asString();
-        } catch (JacksonException e) {
-            return null;
-        }
     }
 
     private <T> T inTx(Supplier<T> work) {
