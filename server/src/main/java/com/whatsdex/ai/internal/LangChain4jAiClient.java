@@ -25,6 +25,7 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.output.TokenUsage;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
@@ -204,8 +205,9 @@ public class LangChain4jAiClient implements AiApi {
         }
         if (cause(e, TimeoutException.class) != null || cause(e, HttpTimeoutException.class) != null) {
             log.warn("AI provider did not answer within {}", settings.timeout());
+            Duration t = settings.timeout();
             return AiException.provider("The AI provider did not answer within "
-                    + settings.timeout().toSeconds() + " s");
+                    + (t.toMillis() < 1000 ? t.toMillis() + " ms" : t.toSeconds() + " s"));
         }
         if (cause(e, ConnectException.class) != null) {
             log.warn("AI provider unreachable at {}: {}", settings.baseUrl(), e.toString());
