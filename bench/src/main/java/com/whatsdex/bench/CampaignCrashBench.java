@@ -159,8 +159,9 @@ final class CampaignCrashBench {
                         inconsistent + " recipient(s) whose status disagrees with what the sandbox received");
                 check(
                         failures,
-                        done.unknown() <= CampaignSetup.DISPATCH_BATCH,
-                        done.unknown() + " unknown > one dispatcher batch (" + CampaignSetup.DISPATCH_BATCH + ")");
+                        done.unknown() <= CampaignSetup.DISPATCH_IN_FLIGHT,
+                        done.unknown() + " unknown > the dispatcher's batches in flight ("
+                                + CampaignSetup.DISPATCH_IN_FLIGHT + ")");
                 check(failures, tResumed > 0, "the restarted server sent nothing");
 
                 String recovered = recoveredLine(first);
@@ -179,7 +180,9 @@ final class CampaignCrashBench {
                         .row("final status", done.status())
                         .row("recipients by status (API list)", byStatus.toString())
                         .row("sent + failed + skipped + unknown = total", done.processed() + " = " + done.total())
-                        .row("unknown (bound: ≤ " + CampaignSetup.DISPATCH_BATCH + ", one batch)", done.unknown())
+                        .row(
+                                "unknown (bound: ≤ " + CampaignSetup.DISPATCH_IN_FLIGHT + ", the batches in flight)",
+                                done.unknown())
                         .row("  of which reached the phone", unknownReached)
                         .row("sandbox deliveries", String.format("%,d to %,d phones", deliveries, received.size()))
                         .row("duplicates (phones with > 1)", duplicates)
@@ -202,7 +205,7 @@ final class CampaignCrashBench {
     }
 
     /** Leaves room for what a batch may put on a channel beyond an even share. */
-    private static final int DISPATCH_MARGIN = 2 * CampaignSetup.DISPATCH_BATCH;
+    private static final int DISPATCH_MARGIN = 2 * CampaignSetup.DISPATCH_IN_FLIGHT;
 
     private static void check(List<String> failures, boolean ok, String failure) {
         if (!ok) {

@@ -16,8 +16,11 @@ final class CampaignSetup {
     /** What the standalone sandbox remembers per number (newest first); a bench must stay below it to check all. */
     static final int SANDBOX_HISTORY = 10_000;
 
-    /** The dispatcher's batch (CampaignDispatcher.BATCH): at most this many recipients are in flight at a time. */
-    static final int DISPATCH_BATCH = 50;
+    /**
+     * Recipients a campaign may have in flight at a time: the dispatcher's lanes × its batch (CampaignDispatcher.LANES
+     * and BATCH, for a campaign without random delays or batch pauses).
+     */
+    static final int DISPATCH_IN_FLIGHT = 3 * 50;
 
     private static final Pattern DELIVERY =
             Pattern.compile("\"to\":\"(\\d+)\".*?\"acceptedAt\":\"([^\"]+)\"", Pattern.DOTALL);

@@ -6,15 +6,14 @@ import java.util.UUID;
 /**
  * Paces sends per channel across every server instance: each send takes a slot {@code 1/rate} seconds after the
  * previous one, so a channel never exceeds its rate over time however many instances or campaigns send through it
- * (after an idle moment a channel may make up half a second of unused slots at once). Runs as
- * the workspace in the current {@code TenantContext}.
+ * (slots left unused are not made up later: no bursts). Runs as the workspace in the current {@code TenantContext}.
  */
 public interface SendPacer {
 
     /**
-     * Reserves {@code count} consecutive slots and returns how long to wait before the first: negative when the
-     * first slots are already due (a channel left idle for a moment makes them up). The slots are
-     * {@code 1/ratePerSecond} apart; the caller sends one message per slot. A rate of 0 or less means unpaced.
+     * Reserves {@code count} consecutive slots and returns how long to wait before the first (zero or negative: at
+     * once). The slots are {@code 1/ratePerSecond} apart; the caller sends one message per slot. A rate of 0 or less
+     * means unpaced.
      */
     Duration reserve(UUID channelId, int ratePerSecond, int count);
 

@@ -71,13 +71,22 @@ public interface MessagingApi {
      */
     java.util.Optional<java.time.Instant> lastInboxReplyAt(UUID contactId);
 
-    /** The campaign's messages the provider accepted and that failed later (a failed status), oldest first. */
+    /**
+     * The campaign's messages that failed after their recipient was recorded as sent, oldest first: accepted by the
+     * provider and then failed (a status webhook), or queued for a retry that failed in the end.
+     */
     List<UUID> lateFailedCampaignMessages(UUID campaignId);
+
+    /** How many of the campaign's messages {@link #lateFailedCampaignMessages} would list; reads failed ones only. */
+    long lateFailedCampaignCount(UUID campaignId);
 
     /**
      * @param delivered delivered or read
      * @param read read
-     * @param lateFailed accepted by the provider, then failed (a status webhook)
+     * @param lateFailed failed after being handed on: accepted by the provider, then failed (a status webhook), or
+     *     queued for a retry (the provider refused for a while) that failed in the end
+     * @param retrying queued for a retry after the provider refused for a while (throughput), or being retried:
+     *     not out yet
      */
-    record CampaignMessageCounts(long delivered, long read, long lateFailed) {}
+    record CampaignMessageCounts(long delivered, long read, long lateFailed, long retrying) {}
 }

@@ -17,6 +17,7 @@ import com.whatsdex.messaging.OutboundMessages;
 import com.whatsdex.messaging.OutboundRequest;
 import com.whatsdex.messaging.OutboundResult;
 import com.whatsdex.shared.ApiException;
+import com.whatsdex.shared.TenantContext;
 import com.whatsdex.templates.MessageBody;
 import com.whatsdex.templates.TemplateView;
 import com.whatsdex.templates.TemplatesApi;
@@ -29,7 +30,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -57,6 +64,10 @@ class CampaignDispatcher {
     static final Duration RUN_BUDGET = Duration.ofSeconds(20);
     /** Failures are judged only over at least this many processed sends. */
     static final int THRESHOLD_SAMPLE = 20;
+    /** How soon a campaign whose last messages wait for the provider's retry looks again whether they resolved. */
+    static final Duration RETRY_CHECK = Duration.ofSeconds(2);
+    /** Batches in flight at once for a campaign without random delays or batch pauses (see {@link #lanes}). */
+    static final int LANES = 3;
     /**
      * A batch publishes progress only when the last one it published is at least this old. Progress counts every
      * recipient of the campaign (a scan of its rows and of its messages), so one count per 50 sends made a
@@ -116,7 +127,6 @@ class CampaignDispatcher {
     /** One run; answers when to run again, or null when the campaign no longer needs its dispatcher. */
     @Nullable
     Instant run(UUID campaignId) {
-        Instant yieldAt = Instant.now().plus(RUN_BUDGET);
         CampaignRecord c = read(() -> campaigns.find(campaignId)).orElse(null);
         if (c == null) {
             return null;
@@ -144,33 +154,141 @@ class CampaignDispatcher {
         if (!c.materialised()) {
             write(() -> materialiser.materialise(campaignId));
         }
-        long[] lastProgress = {System.nanoTime() - PROGRESS_INTERVAL.toNanos()};
-        while (true) {
-            c = read(() -> campaigns.find(campaignId)).orElse(null);
+        Run run = new Run(campaignId, c.channelCursor(), Instant.now().plus(RUN_BUDGET));
+        if (c.failureThreshold() != null) {
+            // counted in full once per run; the lanes add what they record
+            Map<Stored, Long> counts = read(() -> recipients.countByStatus(campaignId));
+            run.processed.set(counts.get(Stored.sent) + counts.get(Stored.failed) + counts.get(Stored.unknown));
+        }
+        int lanes = lanes(c.pacing());
+        if (lanes == 1) {
+            lane(run);
+        } else {
+            TenantContext.Scope scope = Objects.requireNonNull(TenantContext.current()); // the lanes act for it too
+            try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<?>> started = new ArrayList<>(lanes);
+                for (int i = 0; i < lanes; i++) {
+                    started.add(executor.submit(() -> TenantContext.callAs(scope, () -> {
+                        lane(run);
+                        return true;
+                    })));
+                }
+                for (Future<?> lane : started) {
+                    try {
+                        lane.get();
+                    } catch (ExecutionException e) {
+                        run.end(null); // the other lanes stop after their batch; the job's failure handler retries
+                        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        run.end(null);
+                        throw new IllegalStateException("Interrupted while dispatching", e);
+                    }
+                }
+            }
+        }
+        return run.next();
+    }
+
+    /**
+     * Batches one run may have in flight at once. While one batch waits for its provider calls, the next one is
+     * claimed, stored and given the channel's following slots, so neither the database work between batches nor
+     * a paced channel's slots are left idle. A random delay or a batch pause counts sends one batch after another:
+     * one lane. A crash can leave at most {@code lanes × BATCH} recipients {@code unknown}.
+     */
+    static int lanes(CampaignView.Pacing pacing) {
+        return pacing.delayMinSeconds() != null || pacing.batchPauseEvery() != null ? 1 : LANES;
+    }
+
+    /** What the lanes of one run share: where the pool rotation stands, when to yield, and how the run ends. */
+    private static final class Run {
+        final UUID campaignId;
+        final AtomicInteger cursor;
+        final AtomicLong lastProgress = new AtomicLong(System.nanoTime() - PROGRESS_INTERVAL.toNanos());
+        /** Sends processed (sent, failed or unknown) by the campaign so far, when it has a failure threshold. */
+        final AtomicLong processed = new AtomicLong();
+
+        private volatile Instant yieldAt;
+        private volatile boolean ended;
+        private @Nullable Instant next;
+
+        Run(UUID campaignId, int cursor, Instant yieldAt) {
+            this.campaignId = campaignId;
+            this.cursor = new AtomicInteger(cursor);
+            this.yieldAt = yieldAt;
+        }
+
+        /** Ends the run for every lane (after its batch in flight); the first reason given wins. */
+        synchronized void end(@Nullable Instant runAgainAt) {
+            if (!ended) {
+                ended = true;
+                next = runAgainAt;
+            }
+        }
+
+        boolean ended() {
+            return ended;
+        }
+
+        synchronized @Nullable Instant next() {
+            return next;
+        }
+
+        /** True once per budget: the lane that sees it decides whether the run yields. */
+        synchronized boolean budgetSpent() {
+            if (Instant.now().isBefore(yieldAt)) {
+                return false;
+            }
+            yieldAt = Instant.now().plus(RUN_BUDGET);
+            return true;
+        }
+
+        /** Whether this batch should publish progress: at most one every {@link #PROGRESS_INTERVAL}. */
+        boolean progressDue() {
+            long last = lastProgress.get();
+            long now = System.nanoTime();
+            return now - last >= PROGRESS_INTERVAL.toNanos() && lastProgress.compareAndSet(last, now);
+        }
+    }
+
+    /** One lane: claims, sends and records batches until the run ends or nothing is left to claim. */
+    private void lane(Run run) {
+        UUID campaignId = run.campaignId;
+        while (!run.ended()) {
+            CampaignRecord c = read(() -> campaigns.find(campaignId)).orElse(null);
             if (c == null || c.status() != CampaignStatus.running) {
-                return null;
+                run.end(null);
+                return;
             }
             CampaignView.SendWindow window = c.pacing().window();
             Instant now = clock.now();
             if (window != null && !SendWindows.isOpen(window, now)) {
                 Instant opening = SendWindows.nextOpening(window, now);
-                checkpoint(c, c.channelCursor(), c.sendsSincePause(), opening);
-                return service.realTime(opening);
+                checkpoint(c, run.cursor.get(), c.sendsSincePause(), opening);
+                run.end(service.realTime(opening));
+                return;
             }
             List<ChannelView> pool = connectedPool(c);
             if (pool.isEmpty()) {
                 finish(campaignId, CampaignStatus.failed, "No connected channel left in the campaign's pool");
-                return null;
+                run.end(null);
+                return;
             }
-            int size = batchSize(c);
+            int size = batchSize(c, pool);
             List<RecipientRepository.Row> batch = write(() -> recipients.claim(campaignId, size));
             if (batch.isEmpty()) {
-                finish(campaignId, CampaignStatus.completed, null);
-                return null;
+                switch (finish(campaignId, CampaignStatus.completed, null)) {
+                    case PENDING_LEFT -> {
+                        continue; // a "retry failed" put some back: take them
+                    }
+                    case RETRYING -> run.end(Instant.now().plus(RETRY_CHECK));
+                    default -> {} // completed, or another lane's batch in flight will complete it
+                }
+                return;
             }
             log.debug("Campaign {}: batch of {} (size {}, pacing {})", campaignId, batch.size(), size, c.pacing());
-            BatchResult result = send(c, pool, batch, lastProgress);
-            int cursor = Math.floorMod(c.channelCursor() + batch.size(), 1_000_000);
+            int first = run.cursor.getAndAdd(batch.size());
+            BatchResult result = send(c, pool, batch, first);
             int sinceLastPause = c.sendsSincePause() + result.processed();
             Instant next = null;
             CampaignView.Pacing pacing = c.pacing();
@@ -186,33 +304,47 @@ class CampaignDispatcher {
                         .plus(Duration.ofSeconds(
                                 between(pacing.delayMinSeconds(), Objects.requireNonNull(pacing.delayMaxSeconds()))));
             }
-            checkpoint(c, cursor, sinceLastPause, next);
+            int checkpointCursor = Math.floorMod(run.cursor.get(), 1_000_000);
+            int checkpointSince = sinceLastPause;
+            Instant checkpointNext = next;
+            write(() -> {
+                recipients.record(c.id(), result.outcomes());
+                campaigns.checkpoint(c.id(), checkpointCursor, checkpointSince, checkpointNext);
+                // judged when the batch is recorded: a batch that took longer than the interval always publishes
+                if (run.progressDue()) {
+                    service.publishProgress(c.id());
+                }
+                return true;
+            });
             if (result.usageLimit() != null) {
                 pauseIfRunning(campaignId, "Usage limit reached: " + result.usageLimit());
-                return null;
+                run.end(null);
+                return;
             }
-            String overThreshold = overThreshold(campaignId);
+            long processed = run.processed.addAndGet(result.processed());
+            String overThreshold = overThreshold(c, processed);
             if (overThreshold != null) {
                 pauseIfRunning(campaignId, overThreshold);
-                return null;
+                run.end(null);
+                return;
             }
             if (next != null) {
-                return service.realTime(next);
+                run.end(service.realTime(next));
+                return;
             }
-            if (Instant.now().isAfter(yieldAt)) {
-                if (jobs.othersWaiting(DispatchScheduler.TASK, campaignId.toString())) {
-                    return Instant.now(); // let other campaigns' dispatchers have the worker; back at once
-                }
-                yieldAt = Instant.now().plus(RUN_BUDGET); // nobody waits: yielding would only leave a gap
+            if (run.budgetSpent() && jobs.othersWaiting(DispatchScheduler.TASK, campaignId.toString())) {
+                run.end(Instant.now()); // let other campaigns' dispatchers have the worker; back at once
+                return;
             }
         }
     }
 
-    private record BatchResult(int processed, @Nullable String usageLimit) {}
+    /** A sent batch's outcomes (for the caller to record), how many of them count as processed sends. */
+    private record BatchResult(
+            List<Outcome> outcomes, int processed, @Nullable String usageLimit) {}
 
-    /** Renders, sends and records one claimed batch. */
-    private BatchResult send(
-            CampaignRecord c, List<ChannelView> pool, List<RecipientRepository.Row> batch, long[] lastProgress) {
+    /** Renders and sends one claimed batch, the first recipient through the pool's channel at {@code first}. */
+    private BatchResult send(CampaignRecord c, List<ChannelView> pool, List<RecipientRepository.Row> batch, int first) {
         Map<UUID, ContactBatchApi.ContactFields> fields = read(() -> contactBatches.fieldsOf(
                 batch.stream().map(RecipientRepository.Row::contactId).toList()));
         Content content = content(c);
@@ -232,7 +364,7 @@ class CampaignDispatcher {
                 outcomes.add(new Outcome(r.id(), Stored.skipped, "contact_deleted", null, null));
                 continue;
             }
-            ChannelView via = pool.get(Math.floorMod(c.channelCursor() + i, pool.size()));
+            ChannelView via = pool.get(Math.floorMod(first + i, pool.size()));
             UUID channel = via.id();
             Map<String, String> values = Variables.of(f.name(), f.phone(), f.email(), f.attributes());
             long seed = Variables.seed(c.id(), r.id());
@@ -298,18 +430,10 @@ class CampaignDispatcher {
                 outcomes.add(outcomeOf(r.id(), Objects.requireNonNull(result.message())));
             }
         }
-        write(() -> {
-            recipients.record(c.id(), outcomes);
-            // judged when the batch is recorded: a batch that took longer than the interval always publishes
-            if (System.nanoTime() - lastProgress[0] >= PROGRESS_INTERVAL.toNanos()) {
-                service.publishProgress(c.id());
-                lastProgress[0] = System.nanoTime();
-            }
-            return true;
-        });
-        int processed = (int)
-                outcomes.stream().filter(o -> o.status() != Stored.pending).count();
-        return new BatchResult(processed, usageLimit);
+        int processed = (int) outcomes.stream()
+                .filter(o -> o.status() == Stored.sent || o.status() == Stored.failed || o.status() == Stored.unknown)
+                .count();
+        return new BatchResult(outcomes, processed, usageLimit);
     }
 
     private static Outcome outcomeOf(UUID recipientId, MessageView m) {
@@ -362,49 +486,54 @@ class CampaignDispatcher {
         }
     }
 
-    /** The pool's connected channels, in the campaign's order; a deleted channel is left out. */
+    /** The pool's connected channels, in the campaign's order; a deleted channel is left out. One query. */
     private List<ChannelView> connectedPool(CampaignRecord c) {
+        Map<UUID, ChannelView> byId = new HashMap<>();
+        read(() -> channels.list()).forEach(channel -> byId.put(channel.id(), channel));
         List<ChannelView> pool = new ArrayList<>();
         for (UUID id : c.channelIds()) {
-            try {
-                ChannelView channel = read(() -> channels.get(id));
-                if (channel.status() == ChannelStatus.connected) {
-                    pool.add(channel);
-                }
-            } catch (ApiException e) {
-                if (!"not_found".equals(e.code())) {
-                    throw e;
-                }
+            ChannelView channel = byId.get(id);
+            if (channel != null && channel.status() == ChannelStatus.connected) {
+                pool.add(channel);
             }
         }
         return pool;
     }
 
-    private static int batchSize(CampaignRecord c) {
+    /**
+     * A batch is at most {@link #BATCH} recipients, and at most half a second of the pool's paced slots: the lanes
+     * then hold at most {@code LANES / 2} seconds of a paced pool's sends, which bounds how long a pause or a
+     * cancel waits for the batches in flight.
+     */
+    private static int batchSize(CampaignRecord c, List<ChannelView> pool) {
         CampaignView.Pacing p = c.pacing();
         if (p.delayMinSeconds() != null) {
             return 1; // a random delay between two sends: one recipient per run
         }
         int size = BATCH;
+        if (pool.stream().allMatch(channel -> channel.ratePerSecond() > 0)) {
+            int perSecond = pool.stream().mapToInt(ChannelView::ratePerSecond).sum();
+            size = Math.max(1, Math.min(size, perSecond / 2));
+        }
         if (p.batchPauseEvery() != null) {
             size = Math.max(1, Math.min(size, p.batchPauseEvery() - c.sendsSincePause()));
         }
         return size;
     }
 
-    private @Nullable String overThreshold(UUID campaignId) {
-        CampaignRecord c = read(() -> campaigns.find(campaignId)).orElse(null);
-        if (c == null || c.failureThreshold() == null) {
+    /**
+     * Whether failures exceed the campaign's threshold. Failures are counted after every batch, late ones (a failed
+     * status webhook) included, from indexes that hold failed rows only; the processed sends come from the run.
+     */
+    private @Nullable String overThreshold(CampaignRecord c, long processed) {
+        if (c.failureThreshold() == null || processed < THRESHOLD_SAMPLE) {
             return null;
         }
-        CampaignView.Counts counts = service.counts(c);
-        long processed = counts.sent() + counts.failed() + counts.unknown();
-        if (processed < THRESHOLD_SAMPLE) {
-            return null;
-        }
-        if (counts.failed() * 100 > (long) c.failureThreshold() * processed) {
-            return "Failure threshold of " + c.failureThreshold() + "% exceeded: " + counts.failed() + " of "
-                    + processed + " sends failed";
+        long failed = read(() -> recipients.countInState(c.id(), Stored.failed))
+                + Math.max(0, messaging.lateFailedCampaignCount(c.id()) - c.retriedLateFailures());
+        if (failed * 100 > (long) c.failureThreshold() * processed) {
+            return "Failure threshold of " + c.failureThreshold() + "% exceeded: " + failed + " of " + processed
+                    + " sends failed";
         }
         return null;
     }
@@ -421,22 +550,42 @@ class CampaignDispatcher {
         });
     }
 
+    /** How {@link #finish} went. */
+    private enum Finish {
+        ENDED,
+        /** Not running any more (paused, cancelled, deleted meanwhile). */
+        NOT_RUNNING,
+        /** Recipients are pending again ("retry failed"): the lane takes them. */
+        PENDING_LEFT,
+        /** Another lane's batch is still in flight: that lane completes the campaign after recording it. */
+        IN_FLIGHT,
+        /** Messages wait for the provider's retry (it refused for throughput): complete once they resolve. */
+        RETRYING
+    }
+
     /** Ends a running campaign; completes it only when nothing is pending or in flight any more. */
-    private void finish(UUID campaignId, CampaignStatus status, @Nullable String reason) {
-        write(() -> {
+    private Finish finish(UUID campaignId, CampaignStatus status, @Nullable String reason) {
+        return write(() -> {
             CampaignRecord c = campaigns.lock(campaignId).orElse(null);
             if (c == null || c.status() != CampaignStatus.running) {
-                return false;
+                return Finish.NOT_RUNNING;
             }
             if (status == CampaignStatus.completed) {
                 Map<Stored, Long> counts = recipients.countByStatus(campaignId);
-                if (counts.get(Stored.pending) > 0 || counts.get(Stored.sending) > 0) {
-                    return false; // a "retry failed" put some back: the next loop takes them
+                if (counts.get(Stored.pending) > 0) {
+                    return Finish.PENDING_LEFT;
+                }
+                if (counts.get(Stored.sending) > 0) {
+                    return Finish.IN_FLIGHT;
+                }
+                if (counts.get(Stored.sent) > 0
+                        && messaging.campaignCounts(campaignId).retrying() > 0) {
+                    return Finish.RETRYING;
                 }
             }
             campaigns.setStatus(campaignId, status, reason);
             service.publishProgress(campaignId);
-            return true;
+            return Finish.ENDED;
         });
     }
 

@@ -410,15 +410,17 @@ public class CampaignService implements CampaignsApi {
         }
         Map<Stored, Long> stored = inTx(() -> recipients.countByStatus(c.id()));
         MessagingApi.CampaignMessageCounts m = stored.get(Stored.sent) == 0 && c.retriedLateFailures() == 0
-                ? new MessagingApi.CampaignMessageCounts(0, 0, 0)
+                ? new MessagingApi.CampaignMessageCounts(0, 0, 0, 0)
                 : messaging.campaignCounts(c.id());
         long lateFailed = Math.max(0, m.lateFailed() - c.retriedLateFailures());
         long total = stored.values().stream().mapToLong(Long::longValue).sum();
+        // a message queued for the provider's retry is not out yet: its recipient counts as sending until it is
+        long sent = Math.max(0, stored.get(Stored.sent) - lateFailed - m.retrying());
         return new CampaignView.Counts(
                 total,
                 stored.get(Stored.pending),
-                stored.get(Stored.sending),
-                Math.max(0, stored.get(Stored.sent) - lateFailed),
+                stored.get(Stored.sending) + Math.min(m.retrying(), stored.get(Stored.sent)),
+                sent,
                 m.delivered(),
                 m.read(),
                 stored.get(Stored.failed) + lateFailed,

@@ -93,6 +93,19 @@ class RecipientRepository {
                         """).param("campaign", campaignId).query(Integer.class).single();
     }
 
+    /** Recipients in one stored status: a range of the status index, so it reads those rows only. */
+    long countInState(UUID campaignId, Stored status) {
+        return jdbc.sql("""
+                        select count(*) from campaign_recipients
+                        where tenant_id = current_tenant_id() and campaign_id = :campaign
+                          and status >= :status and status <= :status
+                        """)
+                .param("campaign", campaignId)
+                .param("status", status.name())
+                .query(Long.class)
+                .single();
+    }
+
     /** Stored statuses counted over the campaign's range of the status index. */
     Map<Stored, Long> countByStatus(UUID campaignId) {
         Map<Stored, Long> counts = new EnumMap<>(Stored.class);

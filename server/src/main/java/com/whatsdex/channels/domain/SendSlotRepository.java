@@ -17,10 +17,12 @@ class SendSlotRepository {
      * Moves the channel's next free slot {@code spanMicros} forward from max(next slot, now - catch-up) and answers
      * the wait until the first reserved slot, in microseconds: negative when the first slots are already due (the
      * sender sends those at once, then keeps to the rate). The database's clock is the one clock every instance
-     * shares. A channel idle for a moment (a sender between two batches) makes up at most {@code catchUpMicros} of the
-     * slots it left unused, so a sender working in batches keeps the configured rate over time.
+     * shares. A channel idle for a moment makes up at most {@code catchUpMicros} of the slots it left unused.
      */
     long reserve(UUID channelId, long spanMicros, long catchUpMicros) {
+        // not waiting for the commit to reach the disk: a reservation lost in a crash only lets the first sends
+        // after the restart reuse slots of the last moment before it (the sends themselves are recorded durably)
+        jdbc.sql("set local synchronous_commit = off").update();
         return jdbc.sql("""
                 insert into channel_send_slots as s (tenant_id, channel_id, next_at)
                 values (current_tenant_id(), :channel, clock_timestamp() + make_interval(secs => :span / 1e6))

@@ -410,26 +410,47 @@ class MessageRepository {
         return found;
     }
 
+    /**
+     * A message that failed after the sender was told it went out: accepted (it has a wamid) and failed by a status
+     * webhook, or queued for a retry (only retries make a second attempt) that failed in the end. A message refused
+     * on its first attempt failed before anyone recorded it as sent.
+     */
+    private static final String FAILED_AFTER_HANDOVER = "status = 'failed' and (wamid is not null or attempts > 1)";
+
     com.whatsdex.messaging.MessagingApi.CampaignMessageCounts campaignCounts(UUID campaignId) {
         // tenant_id + campaign_id lead messages_campaign_idx: a range over this campaign's messages only
         return jdbc.sql("""
                         select count(*) filter (where status in ('delivered', 'read')),
                                count(*) filter (where status = 'read'),
-                               count(*) filter (where status = 'failed' and wamid is not null)
+                               count(*) filter (where %s),
+                               count(*) filter (where status = 'queued' or (status = 'sending' and attempts > 1))
                         from messages where tenant_id = current_tenant_id() and campaign_id = :campaign
-                        """)
+                        """.formatted(FAILED_AFTER_HANDOVER))
                 .param("campaign", campaignId)
                 .query((rs, n) -> new com.whatsdex.messaging.MessagingApi.CampaignMessageCounts(
-                        rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                        rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .single();
+    }
+
+    /** Served by the partial index of failed campaign messages (V21): reads the campaign's failed messages only. */
+    long lateFailedCampaignCount(UUID campaignId) {
+        return jdbc.sql("""
+                        select count(*) from messages
+                        where tenant_id = current_tenant_id() and campaign_id = :campaign and %s
+                        """.formatted(FAILED_AFTER_HANDOVER))
+                .param("campaign", campaignId)
+                .query(Long.class)
                 .single();
     }
 
     java.util.List<UUID> lateFailedCampaignMessages(UUID campaignId) {
         return jdbc.sql("""
                         select id from messages
-                        where tenant_id = current_tenant_id() and campaign_id = :campaign
-                          and status = 'failed' and wamid is not null
+                        where tenant_id = current_tenant_id() and campaign_id = :campaign and %s
                         order by id
-                        """).param("campaign", campaignId).query(UUID.class).list();
+                        """.formatted(FAILED_AFTER_HANDOVER))
+                .param("campaign", campaignId)
+                .query(UUID.class)
+                .list();
     }
 }

@@ -94,6 +94,11 @@ public class MessageService implements MessagingApi {
     }
 
     @Override
+    public long lateFailedCampaignCount(UUID campaignId) {
+        return Objects.requireNonNull(tx.execute(s -> messages.lateFailedCampaignCount(campaignId)));
+    }
+
+    @Override
     public MessageView get(UUID messageId) {
         MessageView view = tx.execute(s -> messages.find(messageId).orElse(null));
         if (view == null) {
