@@ -19,6 +19,7 @@ import com.whatsdex.jobs.JobScheduler;
 import com.whatsdex.jobs.TenantJobData;
 import com.whatsdex.jobs.TenantTask;
 import com.whatsdex.jobs.WorkerGroup;
+import com.whatsdex.messaging.CampaignGate;
 import com.whatsdex.messaging.MessageView;
 import com.whatsdex.messaging.MessagingApi;
 import com.whatsdex.messaging.OutboundMessages;
@@ -52,6 +53,7 @@ import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -72,6 +74,10 @@ class OutboundPipeline implements OutboundMessages {
     static final int MAX_ATTEMPTS = 6;
     /** Provider calls in flight from this instance, all batches together. */
     static final int MAX_IN_FLIGHT = 64;
+    /** How soon a message held back by its paused campaign asks again. */
+    static final Duration HOLD_RECHECK = Duration.ofSeconds(2);
+    /** How a message withdrawn by its cancelled or deleted campaign is recorded (failed, nothing sent). */
+    static final String WITHDRAWN = "withdrawn";
 
     private static final Duration SERVICE_WINDOW = Duration.ofHours(24);
     private static final Logger log = LoggerFactory.getLogger(OutboundPipeline.class);
@@ -83,7 +89,19 @@ class OutboundPipeline implements OutboundMessages {
     private record Pending(int index, OutboundRequest request, ContactRef contact, ChannelView channel) {}
 
     /** A stored message ready to go out. */
-    private record Ready(OutboundRepository.Outgoing outgoing, String phone, ChannelCredentials credentials) {}
+    private record Ready(
+            OutboundRepository.Outgoing outgoing,
+            String phone,
+            ChannelCredentials credentials,
+            @Nullable UUID campaignId) {}
+
+    /** What became of one message at its slot: the provider's answer, or held back by its campaign. */
+    private record Attempt(@Nullable SendOutcome outcome, CampaignGate.Decision decision) {
+
+        static Attempt sent(SendOutcome outcome) {
+            return new Attempt(outcome, CampaignGate.Decision.send);
+        }
+    }
 
     private final OutboundRepository messages;
     private final MessagingApi messaging;
@@ -98,6 +116,7 @@ class OutboundPipeline implements OutboundMessages {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    private final ObjectProvider<CampaignGate> campaignGate;
 
     OutboundPipeline(
             OutboundRepository messages,
@@ -111,7 +130,9 @@ class OutboundPipeline implements OutboundMessages {
             RealtimeEvents events,
             JobScheduler jobs,
             TransactionTemplate tx,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<CampaignGate> campaignGate) {
+        this.campaignGate = campaignGate;
         this.messages = messages;
         this.messaging = messaging;
         this.contacts = contacts;
@@ -345,7 +366,8 @@ class OutboundPipeline implements OutboundMessages {
                 ready.add(new Ready(
                         s.message(),
                         p.contact().phone(),
-                        Objects.requireNonNull(credentials.get(p.channel().id()))));
+                        Objects.requireNonNull(credentials.get(p.channel().id())),
+                        s.campaignId()));
             } else {
                 notInserted++;
                 answers[p.index()] = Objects.requireNonNull(stored.raced().get(s.clientKey()));
@@ -375,7 +397,8 @@ class OutboundPipeline implements OutboundMessages {
                     .computeIfAbsent(ready.get(i).credentials().channelId(), c -> new ArrayList<>())
                     .add(i);
         }
-        List<Future<SendOutcome>> outcomes = new ArrayList<>(Collections.nCopies(ready.size(), null));
+        List<Future<Attempt>> outcomes = new ArrayList<>(Collections.nCopies(ready.size(), null));
+        TenantContext.Scope scope = Objects.requireNonNull(TenantContext.current()); // the gate reads as the workspace
         try (ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor()) {
             for (List<Integer> group : byChannel.values()) {
                 ChannelCredentials credentials = ready.get(group.getFirst()).credentials();
@@ -387,12 +410,12 @@ class OutboundPipeline implements OutboundMessages {
                 for (int j = 0; j < group.size(); j++) {
                     Ready r = ready.get(group.get(j));
                     long due = start + Math.round(j * interval);
-                    outcomes.set(group.get(j), sends.submit(() -> sendAt(r, due)));
+                    outcomes.set(group.get(j), sends.submit(() -> sendAt(r, due, scope)));
                 }
             }
         }
-        List<SendOutcome> results = new ArrayList<>(ready.size());
-        for (Future<SendOutcome> f : outcomes) {
+        List<Attempt> results = new ArrayList<>(ready.size());
+        for (Future<Attempt> f : outcomes) {
             results.add(outcome(f));
         }
         inTransaction(() -> {
@@ -401,38 +424,51 @@ class OutboundPipeline implements OutboundMessages {
         });
     }
 
-    private SendOutcome sendAt(Ready r, long dueNanos) {
+    private Attempt sendAt(Ready r, long dueNanos, TenantContext.Scope scope) {
         try {
             long wait = dueNanos - System.nanoTime();
             if (wait > 0) {
                 Thread.sleep(Duration.ofNanos(wait)); // the reserved slot: this is the channel's rate limit
             }
+            // asked at the slot, just before the call: a campaign paused meanwhile stops within one send
+            CampaignGate.Decision decision = decide(r.campaignId(), scope);
+            if (decision != CampaignGate.Decision.send) {
+                return new Attempt(null, decision);
+            }
             inFlight.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new SendOutcome.Rejected(
-                    0, "Interrupted before sending", "Nothing was sent", SendFailure.temporarily_unavailable);
+            return Attempt.sent(new SendOutcome.Rejected(
+                    0, "Interrupted before sending", "Nothing was sent", SendFailure.temporarily_unavailable));
         }
         try {
-            return sender.send(r.credentials(), content(r.outgoing(), r.phone()));
+            return Attempt.sent(sender.send(r.credentials(), content(r.outgoing(), r.phone())));
         } finally {
             inFlight.release();
         }
     }
 
-    private static SendOutcome outcome(Future<SendOutcome> f) {
+    private CampaignGate.Decision decide(@Nullable UUID campaignId, TenantContext.Scope scope) {
+        CampaignGate gate = campaignGate.getIfAvailable();
+        if (campaignId == null || gate == null) {
+            return CampaignGate.Decision.send;
+        }
+        return TenantContext.callAs(scope, () -> gate.decide(campaignId));
+    }
+
+    private static Attempt outcome(Future<Attempt> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new SendOutcome.Unknown("Interrupted while sending");
+            return Attempt.sent(new SendOutcome.Unknown("Interrupted while sending"));
         } catch (ExecutionException e) {
             // the sender reports failures as outcomes; anything else happened at an unknown point of the call
-            return new SendOutcome.Unknown("Send failed: " + e.getCause());
+            return Attempt.sent(new SendOutcome.Unknown("Send failed: " + e.getCause()));
         }
     }
 
-    private void record(List<Ready> ready, List<SendOutcome> outcomes) {
+    private void record(List<Ready> ready, List<Attempt> outcomes) {
         List<UUID> acceptedIds = new ArrayList<>();
         List<String> wamids = new ArrayList<>();
         Map<UUID, List<String>> wamidsByChannel = new LinkedHashMap<>();
@@ -440,8 +476,20 @@ class OutboundPipeline implements OutboundMessages {
         int refused = 0;
         for (int i = 0; i < ready.size(); i++) {
             OutboundRepository.Outgoing m = ready.get(i).outgoing();
+            Attempt attempt = outcomes.get(i);
+            if (attempt.decision() == CampaignGate.Decision.hold) {
+                hold(m.id(), m.attempts());
+                published.add(new RealtimeEvent.MessageStatus(m.id(), m.contactId(), m.channelId(), "queued"));
+                continue;
+            }
+            if (attempt.decision() == CampaignGate.Decision.withdraw) {
+                withdraw(m.id());
+                refused++;
+                published.add(new RealtimeEvent.MessageStatus(m.id(), m.contactId(), m.channelId(), "failed"));
+                continue;
+            }
             String status;
-            switch (outcomes.get(i)) {
+            switch (Objects.requireNonNull(attempt.outcome())) {
                 case SendOutcome.Accepted a -> {
                     acceptedIds.add(m.id());
                     wamids.add(a.wamid());
@@ -486,10 +534,52 @@ class OutboundPipeline implements OutboundMessages {
         events.publishAll(published);
     }
 
-    /** The retry job: sends a queued message again, unless something else already moved it on. */
+    /** Keeps a message its paused campaign holds back queued, and asks again after {@link #HOLD_RECHECK}. */
+    private void hold(UUID messageId, int attempts) {
+        messages.markQueued(messageId, "held", "Waiting: the campaign is paused", null);
+        jobs.schedule(
+                RETRY_TASK,
+                messageId + "-" + attempts + "-held-" + clock.millis(),
+                new RetrySend(TenantContext.requireTenantId(), messageId),
+                clock.instant().plus(HOLD_RECHECK));
+    }
+
+    /** Fails a message its cancelled or deleted campaign withdrew; nothing was sent. */
+    private boolean withdraw(UUID messageId) {
+        return messages.markFailed(
+                messageId, WITHDRAWN, "Not sent: the campaign was cancelled", "Withdrawn before it was sent");
+    }
+
+    /**
+     * The retry job: sends a queued message again, unless something else already moved it on, or its campaign
+     * holds it back (paused: asked again later, its attempts unchanged) or withdrew it (cancelled or deleted).
+     */
     void retry(UUID messageId) {
+        OutboundRepository.Queued queued =
+                inTransaction(() -> messages.findQueued(messageId)).orElse(null);
+        if (queued == null) {
+            return; // not queued any more
+        }
+        UUID campaignId = queued.campaignId();
+        CampaignGate.Decision decision = decide(campaignId, Objects.requireNonNull(TenantContext.current()));
+        if (decision != CampaignGate.Decision.send) {
+            inTransaction(() -> {
+                if (decision == CampaignGate.Decision.hold) {
+                    jobs.schedule(
+                            RETRY_TASK,
+                            messageId + "-held-" + clock.millis(),
+                            new RetrySend(TenantContext.requireTenantId(), messageId),
+                            clock.instant().plus(HOLD_RECHECK));
+                } else if (withdraw(messageId)) {
+                    usage.refund(UsageMetric.messages_sent, 1);
+                }
+                return true;
+            });
+            return;
+        }
         Optional<Ready> claimed = inTransaction(() -> messages.claimForRetry(messageId)
-                .map(m -> new Ready(m, contacts.get(m.contactId()).phone(), channels.credentials(m.channelId()))));
+                .map(m -> new Ready(
+                        m, contacts.get(m.contactId()).phone(), channels.credentials(m.channelId()), campaignId)));
         claimed.ifPresent(r -> deliver(List.of(r)));
     }
 

@@ -170,6 +170,16 @@ class OutboundRepository {
     }
 
     /** Takes a queued message back to {@code sending} for another attempt; empty when it is no longer queued. */
+    /** A message waiting in the queue for its retry, and its campaign if it has one. */
+    record Queued(UUID id, @Nullable UUID campaignId) {}
+
+    Optional<Queued> findQueued(UUID id) {
+        return jdbc.sql("select id, campaign_id from messages where id = :id and status = 'queued'")
+                .param("id", id)
+                .query((rs, n) -> new Queued(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .optional();
+    }
+
     Optional<Outgoing> claimForRetry(UUID id) {
         return jdbc.sql("""
                 update messages set status = 'sending', attempts = attempts + 1, updated_at = now()
