@@ -174,9 +174,15 @@ final class LoadBench {
             long acceptedAtEnd;
             long memoryHeap;
             long memoryRss;
-            try (SseClients sse = new SseClients(workspaces, sseCount)) {
+            try (Connection su = ContactsListBench.connect(
+                            ContactsListBench.driverFrom(launcher.serverJar()),
+                            "jdbc:postgresql://127.0.0.1:" + ContactsListBench.postgresPort(server.dataDir())
+                                    + "/whatsdex",
+                            "postgres");
+                    SseClients sse = new SseClients(workspaces, sseCount)) {
                 System.out.printf("%d event streams open; load for %d s%n", sseCount, duration.toSeconds());
                 MemorySampler memory = new MemorySampler(server);
+                PostgresActivity activity = new PostgresActivity(su);
                 ProcessCpu.Sample cpuStart = ProcessCpu.sample(server, sandbox);
                 acceptedAtStart = CampaignSetup.accepted(sandbox);
                 sse.startWindow();
@@ -196,6 +202,7 @@ final class LoadBench {
                 sse.endWindow();
                 acceptedAtEnd = CampaignSetup.accepted(sandbox);
                 cores = ProcessCpu.sample(server, sandbox).since(cpuStart);
+                activity.close();
                 memory.close();
                 memoryHeap = memory.peakHeapMegabytes();
                 memoryRss = memory.peakRssMegabytes();
@@ -210,36 +217,28 @@ final class LoadBench {
                 double settle = (System.nanoTime() - tDone) / 1e9;
 
                 List<Check> checks = new ArrayList<>();
-                Map<String, Long> inboundFound;
-                Map<String, Long> recipientsByStatus;
-                Map<String, Long> messagesByStatus;
-                try (Connection su = ContactsListBench.connect(
-                        ContactsListBench.driverFrom(launcher.serverJar()),
-                        "jdbc:postgresql://127.0.0.1:" + ContactsListBench.postgresPort(server.dataDir()) + "/whatsdex",
-                        "postgres")) {
-                    inboundFound = checkInbound(su, run, delivered, workspaces, checks);
-                    recipientsByStatus = groupCount(
-                            su,
-                            "select status, count(*) from campaign_recipients where campaign_id = ?::uuid group by 1",
-                            campaign);
-                    messagesByStatus = groupCount(
-                            su,
-                            "select m.status, count(*) from campaign_recipients r join messages m"
-                                    + " on m.tenant_id = r.tenant_id and m.id = r.message_id"
-                                    + " where r.campaign_id = ?::uuid group by 1",
-                            campaign);
-                    checkCampaign(
-                            su,
-                            sandbox,
-                            pool,
-                            campaign,
-                            recipients,
-                            done,
-                            recipientsByStatus,
-                            messagesByStatus,
-                            statusStats,
-                            checks);
-                }
+                Map<String, Long> inboundFound = checkInbound(su, run, delivered, workspaces, checks);
+                Map<String, Long> recipientsByStatus = groupCount(
+                        su,
+                        "select status, count(*) from campaign_recipients where campaign_id = ?::uuid group by 1",
+                        campaign);
+                Map<String, Long> messagesByStatus = groupCount(
+                        su,
+                        "select m.status, count(*) from campaign_recipients r join messages m"
+                                + " on m.tenant_id = r.tenant_id and m.id = r.message_id"
+                                + " where r.campaign_id = ?::uuid group by 1",
+                        campaign);
+                checkCampaign(
+                        su,
+                        sandbox,
+                        pool,
+                        campaign,
+                        recipients,
+                        done,
+                        recipientsByStatus,
+                        messagesByStatus,
+                        statusStats,
+                        checks);
                 checkSse(sse, sseCount, checks);
 
                 print(
@@ -261,6 +260,7 @@ final class LoadBench {
                         memoryRss,
                         heap,
                         cores,
+                        activity,
                         inboundFound,
                         recipientsByStatus,
                         messagesByStatus,
@@ -594,6 +594,7 @@ final class LoadBench {
             long rssPeak,
             String heap,
             ProcessCpu.Cores cores,
+            PostgresActivity activity,
             Map<String, Long> inboundFound,
             Map<String, Long> recipientsByStatus,
             Map<String, Long> messagesByStatus,
@@ -621,7 +622,7 @@ final class LoadBench {
                 ms(reads, 100));
         endpoints.print("load: per endpoint, latency from each request's scheduled time (open loop)");
         all.forEach((label, e) ->
-                e.reasons().forEach((reason, n) -> System.out.printf("  %s: %s × %d%n", label, reason, n)));
+                e.reasons().forEach((reason, n) -> System.out.printf("  %s: %,d × %s%n", label, n.get(), reason)));
 
         List<SseClients.Client> clients = sse.clients();
         long events = clients.stream().mapToLong(c -> c.windowEvents.get()).sum();
@@ -679,6 +680,15 @@ final class LoadBench {
                                 cores.generator(),
                                 cores.others(),
                                 cores.available() - cores.machine()))
+                .row(
+                        "PostgreSQL during the load",
+                        "",
+                        String.format(
+                                "%,.0f commits/s; active backends by wait (average): %s",
+                                activity.commitsPerSecond(),
+                                activity.averageActive(6).entrySet().stream()
+                                        .map(e -> String.format("%s %.1f", e.getKey(), e.getValue()))
+                                        .collect(java.util.stream.Collectors.joining(", "))))
                 .row("inbound messages", "", inboundFound.toString())
                 .row("campaign recipients by status", "", recipientsByStatus.toString())
                 .row("campaign messages by status", "", messagesByStatus.toString())
