@@ -366,12 +366,7 @@ final class LoadBench {
     }
 
     private static Map<String, Long> sandboxStats(Launcher.Running sandbox) throws Exception {
-        String body = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/admin/stats"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
+        String body = CampaignSetup.stats(sandbox);
         Map<String, Long> stats = new TreeMap<>();
         for (String key : List.of(
                 "accepted", "refused", "rateLimited", "webhookPosts", "statusesPosted", "webhookFailures", "dropped")) {

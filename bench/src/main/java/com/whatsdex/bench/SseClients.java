@@ -101,27 +101,20 @@ final class SseClients implements AutoCloseable {
     }
 
     private void read(Client client, HttpClient http, HttpRequest request, CountDownLatch ready) {
-        boolean first = true;
+        AtomicBoolean first = new AtomicBoolean(true);
         while (open.get()) {
             try {
                 HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
                 if (response.statusCode() == 200) {
                     client.lines = response.body();
                     client.connected.set(true);
-                    String event = null;
-                    for (String line : (Iterable<String>) client.lines::iterator) {
-                        if (line.startsWith("event:")) {
-                            event = line.substring(6).strip();
-                            if (event.equals("ready") && first) {
-                                first = false;
-                                ready.countDown();
-                            }
-                        } else if (line.startsWith("data:") && event != null && !event.equals("ready")) {
+                    SseLines.read(client.lines, (event, data) -> {
+                        if (!event.equals("ready")) {
                             client.received(event);
-                        } else if (line.isEmpty()) {
-                            event = null;
+                        } else if (first.compareAndSet(true, false)) {
+                            ready.countDown();
                         }
-                    }
+                    });
                 }
             } catch (Exception e) {
                 // the stream broke: reconnect below, as EventSource does
