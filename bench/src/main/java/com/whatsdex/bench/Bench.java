@@ -33,6 +33,7 @@ public final class Bench {
             case "campaign-crash" -> CampaignCrashBench.run(launcher, options);
             case "agents" -> AgentsBench.run(launcher, options);
             case "backup" -> BackupBench.run(launcher, options);
+            case "load" -> LoadBench.run(launcher, options);
             default -> System.out.println("""
                     benchmarks:
                       sandbox-capacity [--sends 20000] [--clients 64]    the standalone sandbox's raw send capacity
@@ -57,7 +58,11 @@ public final class Bench {
                       agents [--messages 600] [--rate 20] [--provider-latency-ms 300]
                                                                          agent replies: job pickup and reply time
                       backup [--contacts 1000000] [--messages 1000000] [--heap 256m]
-                                                                         a Drive backup vs raw disk writes""");
+                                                                         a Drive backup vs raw disk writes
+                      load [--duration 300] [--sse-clients 200] [--recipients 100000] [--inbound-rate 1000]
+                           [--read-rate 50] [--workspaces 10] [--channels 4] [--phones 20000] [--heap 1g]
+                                                                         all together: SSE, a campaign, inbound
+                                                                         webhooks, dashboard reads; DB checks""");
         }
     }
 }

@@ -84,13 +84,17 @@ final class CampaignSetup {
 
     /** Sends the sandbox accepted since it started, all numbers together. */
     static long accepted(Launcher.Running sandbox) throws Exception {
-        String stats = HttpClient.newHttpClient()
+        return Json.number(stats(sandbox), "accepted");
+    }
+
+    /** The standalone sandbox's counters since it started (accepted, refused, webhooks posted, …), as JSON. */
+    static String stats(Launcher.Running sandbox) throws Exception {
+        return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/admin/stats"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
-        return Json.number(stats, "accepted");
     }
 
     /** A campaign's counters, from its JSON. */

@@ -29,6 +29,13 @@ final class Latencies {
         return sorted[Math.max(0, index)] / 1000.0;
     }
 
+    /** Adds these samples to another set (e.g. several endpoints' latencies into one). */
+    synchronized void addAllTo(Latencies other) {
+        for (int i = 0; i < size; i++) {
+            other.add(samples[i]);
+        }
+    }
+
     synchronized int count() {
         return size;
     }

@@ -36,16 +36,11 @@ final class ProgressEvents implements AutoCloseable {
                     throw new IllegalStateException("events answered " + response.statusCode());
                 }
                 lines = response.body();
-                String event = null;
-                for (String line : (Iterable<String>) lines::iterator) {
-                    if (line.startsWith("event:")) {
-                        event = line.substring(6).strip();
-                        if (event.equals("ready")) {
-                            ready.countDown();
-                        }
-                    } else if (line.startsWith("data:") && "campaign.progress".equals(event)) {
+                SseLines.read(lines, (event, data) -> {
+                    if (event.equals("ready")) {
+                        ready.countDown();
+                    } else if (event.equals("campaign.progress")) {
                         Instant at = Instant.now();
-                        String data = line.substring(5).strip();
                         synchronized (received) {
                             received.add(new Progress(
                                     at,
@@ -55,10 +50,8 @@ final class ProgressEvents implements AutoCloseable {
                                     Json.number(data, "failed"),
                                     Json.number(data, "pending")));
                         }
-                    } else if (line.isEmpty()) {
-                        event = null;
                     }
-                }
+                });
             } catch (Exception e) {
                 // closed, or the server went away
             }

@@ -339,6 +339,60 @@ class WebhookIngestIntegrationTests {
                 .isZero();
     }
 
+    /**
+     * Found by bench/run.sh load: a status webhook that looked its wamid up while the send's transaction was recording
+     * it (not yet committed) parked the status in the backlog after that transaction had taken the backlog, so the
+     * status waited there for good. Here the send's transaction stays open after taking the backlog while the status
+     * arrives; the status must still be applied once it commits.
+     */
+    @Test
+    void aStatusArrivingWhileItsWamidIsBeingRecordedIsApplied() throws Exception {
+        Browser owner = new Browser(port).register("Backlog race");
+        UUID tenant = owner.workspaceId();
+        Channel c = cloudChannel(owner);
+        WebhookClient webhooks = new WebhookClient(port);
+        UUID id = outbound(tenant, c.id(), null);
+        java.util.concurrent.CountDownLatch recorded = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var send = threads.submit(() -> as(tenant, () -> {
+                // what OutboundPipeline.record does once Meta answered: record the wamid, take the waiting statuses
+                jdbc.sql("update messages set wamid = 'wamid.race', status = 'accepted' where id = :id")
+                        .param("id", id)
+                        .update();
+                messagingApi.applyBacklog(c.id(), List.of("wamid.race"));
+                recorded.countDown();
+                try {
+                    return commit.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(recorded.await(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            var status = threads.submit(() ->
+                    webhooks.postSigned(c.id(), c.appSecret(), status("wamid.race", "delivered", 1_750_000_000L)));
+            // the webhook either finishes (parking its status) or waits for the send's transaction: give it the time
+            // to do one or the other before that transaction commits
+            await().atMost(Duration.ofSeconds(10)).until(() -> status.isDone() || waitingOnAdvisoryLock());
+            commit.countDown();
+            assertThat(send.get()).isTrue();
+            assertThat(status.get().status()).isEqualTo(200);
+        }
+
+        assertThat(row(tenant, id).get("status")).isEqualTo("delivered");
+        assertThat(count(tenant, "message_status_backlog")).isZero();
+    }
+
+    private boolean waitingOnAdvisoryLock() {
+        return jdbc.sql(
+                                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory'")
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     @Test
     void aRotatedAppSecretAppliesAtOnceToWebhooks() {
         Browser owner = new Browser(port).register("Rotated");

@@ -88,6 +88,28 @@ class MessageRepository {
     }
 
     /**
+     * Takes a transaction-scoped advisory lock per (channel, wamid), in key order so that two transactions never
+     * wait for each other in a cycle. Whoever looks a wamid up for its statuses and whoever records it (then takes
+     * the statuses that waited for it) hold the lock, so one of them always sees the other's committed work: without
+     * it, a status webhook that looked the wamid up before the send's transaction committed would park its status in
+     * the backlog after that transaction had already taken the backlog, and the status would wait there for good.
+     */
+    void lockWamids(UUID channelId, Collection<String> wamids) {
+        if (wamids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        select pg_advisory_xact_lock(k) from (
+                            select distinct hashtextextended(cast(:channel as text) || '/' || w, 0) as k
+                            from unnest(cast(:wamids as text[])) as w order by k) keys
+                        """)
+                .param("channel", channelId)
+                .param("wamids", wamids.toArray(String[]::new))
+                .query((rs, n) -> 1)
+                .list();
+    }
+
+    /**
      * The delivery states of the channel's outbound messages with these wamids, locked until the transaction ends
      * (in id order, so two batches touching the same messages cannot deadlock).
      */

@@ -35,6 +35,7 @@ class StatusApplier {
         }
         Set<String> wamids = new LinkedHashSet<>();
         updates.forEach(u -> wamids.add(u.wamid()));
+        messages.lockWamids(channelId, wamids); // before the lookup: see applyBacklog
         Map<String, MessageState> before = messages.lockOutbound(channelId, wamids);
         Map<String, MessageState> after = new LinkedHashMap<>(before);
         List<StatusUpdate> unknown = new ArrayList<>();
@@ -63,8 +64,15 @@ class StatusApplier {
         return changed.size();
     }
 
-    /** @return how many waiting statuses there were */
+    /**
+     * Applies the statuses that arrived before their message's wamid was recorded; called in the transaction that
+     * records it. The wamids' locks make a concurrent status webhook either commit its backlog rows before this reads
+     * the backlog, or look the wamids up only after this transaction committed them.
+     *
+     * @return how many waiting statuses there were
+     */
     int applyBacklog(UUID tenantId, UUID channelId, java.util.Collection<String> wamids) {
+        messages.lockWamids(channelId, wamids);
         List<StatusUpdate> waiting = messages.takeBacklog(channelId, wamids);
         if (!waiting.isEmpty()) {
             apply(tenantId, channelId, waiting);
