@@ -1,5 +1,6 @@
 package com.whatsdex.config;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,8 +9,21 @@ import org.springframework.util.unit.DataSize;
 /**
  * @param maxJsonBody the largest request body accepted outside upload endpoints
  * @param uploadPaths path prefixes that take large bodies and enforce their own limits
+ * @param maxConcurrentWebhooks webhook requests worked on at once (see {@link AdmissionFilter})
+ * @param maxConcurrentRequests API requests worked on at once, the event stream and uploads not counted
+ * @param admissionWait how long a request may wait for room before it is answered 503
  */
 @ConfigurationProperties("whatsdex.http")
 record HttpProperties(
         @DefaultValue("1MB") DataSize maxJsonBody,
-        @DefaultValue List<String> uploadPaths) {}
+        @DefaultValue List<String> uploadPaths,
+        @DefaultValue("16") int maxConcurrentWebhooks,
+        @DefaultValue("32") int maxConcurrentRequests,
+        @DefaultValue("2s") Duration admissionWait) {
+
+    HttpProperties {
+        if (maxConcurrentWebhooks < 1 || maxConcurrentRequests < 1) {
+            throw new IllegalArgumentException("whatsdex.http.max-concurrent-* must be at least 1");
+        }
+    }
+}

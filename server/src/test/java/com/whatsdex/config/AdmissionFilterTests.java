@@ -1,0 +1,97 @@
+package com.whatsdex.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.FilterChain;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
+
+class AdmissionFilterTests {
+
+    private final AdmissionFilter filter = new AdmissionFilter(
+            new HttpProperties(
+                    DataSize.ofMegabytes(1), List.of("/api/v1/contacts/imports"), 2, 3, Duration.ofMillis(50)),
+            new ErrorResponses(JsonMapper.builder().build()));
+
+    @Test
+    void webhooksBeyondTheirRoomAre503WithRetryAfterAndAdmittedAgainOnceRoomIsFree() throws Exception {
+        CountDownLatch inside = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        FilterChain busy = (req, res) -> {
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ((MockHttpServletResponse) res).setStatus(200);
+        };
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<MockHttpServletResponse> first = callers.submit(() -> call("/webhooks/whatsapp/a", busy));
+            Future<MockHttpServletResponse> second = callers.submit(() -> call("/webhooks/whatsapp/b", busy));
+            assertThat(inside.await(5, TimeUnit.SECONDS)).as("both admitted").isTrue();
+
+            MockHttpServletResponse refused = call("/webhooks/whatsapp/c", (req, res) -> {
+                throw new AssertionError("must not run while the webhooks' room is full");
+            });
+            assertThat(refused.getStatus()).isEqualTo(503);
+            assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+            assertThat(refused.getContentAsString()).contains("\"overloaded\"");
+
+            // the API has its own room: a full webhook room does not refuse the dashboard
+            assertThat(call("/api/v1/contacts", ok()).getStatus()).isEqualTo(200);
+
+            release.countDown();
+            assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+            assertThat(second.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        }
+        assertThat(call("/webhooks/whatsapp/c", ok()).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void theEventStreamUploadsAndTheDashboardAreNotCounted() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch inside = new CountDownLatch(3);
+        FilterChain busy = (req, res) -> {
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 3; i++) {
+                callers.submit(() -> call("/api/v1/campaigns", busy));
+            }
+            assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(call("/api/v1/campaigns", ok()).getStatus()).isEqualTo(503);
+            assertThat(call("/api/v1/events", ok()).getStatus()).isEqualTo(200);
+            assertThat(call("/api/v1/contacts/imports", ok()).getStatus()).isEqualTo(200);
+            assertThat(call("/inbox", ok()).getStatus()).isEqualTo(200);
+            release.countDown();
+        }
+    }
+
+    private static FilterChain ok() {
+        return (req, res) -> ((MockHttpServletResponse) res).setStatus(200);
+    }
+
+    private MockHttpServletResponse call(String path, FilterChain chain) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
+        request.setRequestURI(path);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, chain);
+        return response;
+    }
+}
