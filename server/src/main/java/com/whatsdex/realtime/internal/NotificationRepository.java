@@ -13,15 +13,11 @@ class NotificationRepository {
     }
 
     /**
-     * Queues the notification in the current transaction's connection; PostgreSQL delivers it at commit and drops
-     * it at rollback.
+     * Several notifications in one statement (unnest yields them in array order), in a transaction that commits
+     * without waiting for its WAL to reach the disk: PostgreSQL holds its notify lock until the commit returns.
      */
-    void notify(String channel, String payload) {
-        jdbc.sql("select pg_notify(?, ?)").params(channel, payload).query().listOfRows();
-    }
-
-    /** Several notifications in one statement; unnest yields them in array order. */
-    void notifyAll(String channel, java.util.List<String> payloads) {
+    void notifyAllWithoutWaitingForDisk(String channel, java.util.List<String> payloads) {
+        jdbc.sql("set local synchronous_commit = off").update();
         jdbc.sql("select pg_notify(?, p) from unnest(cast(? as text[])) as t (p)")
                 .params(channel, payloads.toArray(String[]::new))
                 .query()
