@@ -1,5 +1,5 @@
 /**
- * How events travel: pg_notify inside the publisher's transaction, one LISTEN session per instance, and the
+ * How events travel: pg_notify right after the publisher's transaction commits, one LISTEN session per instance, and the
  * registry of this instance's open streams.
  */
 @NullMarked
