@@ -3,12 +3,13 @@ package com.whatsdex.jobs.internal;
 import com.github.kagkarlsson.scheduler.CurrentlyExecuting;
 import com.github.kagkarlsson.scheduler.event.AbstractSchedulerListener;
 import com.github.kagkarlsson.scheduler.task.Execution;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.whatsdex.jobs.WorkerGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One line per job execution that starts, on the logger {@code com.whatsdex.jobs.executions} at DEBUG (off by
+ * One line per job execution that starts and one when it ends, on the logger {@code com.whatsdex.jobs.executions} at DEBUG (off by
  * default): which server instance (db-scheduler's scheduler name, host#pid/group) ran which execution. The row's
  * {@code picked_by} says the same only while it runs; a finished one-time job leaves no row. The multi-instance
  * check ({@code bench/run.sh multi-instance}) reads these lines from every instance's log.
@@ -31,6 +32,20 @@ final class ExecutionLog extends AbstractSchedulerListener {
     public void onExecutionStart(CurrentlyExecuting executing) {
         if (log.isDebugEnabled()) {
             log.debug(line(group, executing.getExecution(), schedulerName));
+        }
+    }
+
+    @Override
+    public void onExecutionComplete(ExecutionComplete complete) {
+        if (log.isDebugEnabled()) {
+            log.debug(
+                    "Job ended: group={} task={} instance={} due={} result={} by={}",
+                    group,
+                    complete.getExecution().getTaskName(),
+                    complete.getExecution().getId(),
+                    complete.getExecution().getExecutionTime(),
+                    complete.getResult(),
+                    schedulerName);
         }
     }
 
