@@ -34,7 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code POST /sandbox/admin/numbers} with a {@code SandboxNumber} as JSON (durations as ISO-8601, e.g.
  *       {@code "PT0.2S"}) → {@code {"graphBaseUrl": …}}
  *   <li>{@code DELETE /sandbox/admin/numbers/{phoneNumberId}}
- *   <li>{@code POST /sandbox/admin/numbers/{phoneNumberId}/inbound} with {@code {"from","text"}} → {@code {"wamid"}}
+ *   <li>{@code POST /sandbox/admin/numbers/{phoneNumberId}/inbound} with {@code {"from","text"}} → {@code {"wamid"}};
+ *       with {@code "image":true} the phone sends a small PNG instead (the text is its caption), downloadable
+ *       through the Graph media endpoints
  *   <li>{@code GET /sandbox/admin/numbers/{phoneNumberId}/deliveries?to=&limit=}
  *   <li>{@code GET /sandbox/admin/stats}: counters since start
  *   <li>{@code POST /sandbox/admin/outage} with {@code {"mode":"error"|"stall","seconds":N}}: for N seconds every
@@ -178,10 +180,11 @@ public final class SandboxServer implements AutoCloseable {
                     && parts[2].equals("inbound")
                     && method.equals("POST")) {
                 JsonNode request = json.readTree(body);
-                String wamid = engine.inbound(
-                        parts[1],
-                        request.path("from").asString(""),
-                        request.path("text").asString(""));
+                String from = request.path("from").asString("");
+                String wamid = request.path("image").asBoolean(false)
+                        ? engine.inboundImage(
+                                parts[1], from, request.path("text").asString(null))
+                        : engine.inbound(parts[1], from, request.path("text").asString(""));
                 return ok(Map.of("wamid", wamid));
             }
             if (parts.length == 3

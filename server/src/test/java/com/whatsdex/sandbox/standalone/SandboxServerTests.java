@@ -135,6 +135,31 @@ class SandboxServerTests {
         }
     }
 
+    @Test
+    void aPhoneSendsAnImageWhenAskedTo() throws Exception {
+        try (SandboxServer server = SandboxServer.start("127.0.0.1", 0);
+                WebhookReceiver receiver = new WebhookReceiver()) {
+            String admin = "http://127.0.0.1:" + server.port() + "/sandbox/admin";
+            post(admin + "/numbers", """
+                    {"phoneNumberId":"106540352242924","displayPhoneNumber":"15550783883",
+                     "accessToken":"load-token","appSecret":"app_secret_123","webhookUrl":"%s",
+                     "settings":{"failureRate":0,"maxMessagesPerSecond":0,"enforceServiceWindow":false,
+                       "sentDelay":"PT0.005S","deliveredDelay":"PT0.005S","readDelay":"PT0.005S"}}""".formatted(receiver.url("/hook")));
+
+            HttpResponse<String> sent = post(
+                    admin + "/numbers/106540352242924/inbound",
+                    "{\"from\":\"2348012345679\",\"text\":\"look\",\"image\":true}");
+
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !receiver.received("/hook").isEmpty());
+            JsonNode message = receiver.received("/hook").getFirst().messages().getFirst();
+            assertThat(message.path("type").asString()).isEqualTo("image");
+            assertThat(message.path("image").path("caption").asString()).isEqualTo("look");
+            assertThat(message.path("image").path("id").asString()).isNotEmpty();
+        }
+    }
+
     private static HttpResponse<String> post(String url, String body) throws Exception {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create(url))
