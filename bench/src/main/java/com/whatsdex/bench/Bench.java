@@ -33,6 +33,8 @@ public final class Bench {
             case "campaign-crash" -> CampaignCrashBench.run(launcher, options);
             case "agents" -> AgentsBench.run(launcher, options);
             case "backup" -> BackupBench.run(launcher, options);
+            case "multi-instance" -> MultiInstanceBench.run(launcher, options);
+            case "faults" -> FaultsBench.run(launcher, options);
             default -> System.out.println("""
                     benchmarks:
                       sandbox-capacity [--sends 20000] [--clients 64]    the standalone sandbox's raw send capacity
@@ -57,7 +59,11 @@ public final class Bench {
                       agents [--messages 600] [--rate 20] [--provider-latency-ms 300]
                                                                          agent replies: job pickup and reply time
                       backup [--contacts 1000000] [--messages 1000000] [--heap 256m]
-                                                                         a Drive backup vs raw disk writes""");
+                                                                         a Drive backup vs raw disk writes
+                      multi-instance [--recipients 8000] [--rate 80] [--rate-messages 2400] [--kill-recipients 4000]
+                                                                         two servers on one external PostgreSQL: PASS/FAIL
+                      faults [--recipients 6000] [--import-rows 300000] [--outage-seconds 8]
+                                                                         PostgreSQL restarts, sandbox outages: PASS/FAIL""");
         }
     }
 }
