@@ -32,6 +32,7 @@ final class ExternalPostgres implements AutoCloseable {
     static final String OWNER = "whatsdex_owner";
     static final String APP = "whatsdex_app";
     static final String PASSWORD = "bench-password";
+    private static final String NOBODY = "65534";
 
     private final Path dir;
     private final Path bin;
@@ -59,7 +60,11 @@ final class ExternalPostgres implements AutoCloseable {
         ExternalPostgres pg = new ExternalPostgres(
                 dir, install.resolve("bin"), Launcher.freePort(), ContactsListBench.driverFrom(serverJar));
         try {
-            pg.run(
+            if (runningAsRoot()) {
+                // initdb refuses to run as root, and the cluster's files must belong to the user running it
+                pg.run(List.of("chown", "-R", NOBODY + ":" + NOBODY, dir.toString()), 60);
+            }
+            pg.runAsOwner(
                     List.of(
                             pg.bin.resolve("initdb").toString(),
                             "-D",
@@ -105,7 +110,7 @@ final class ExternalPostgres implements AutoCloseable {
     }
 
     synchronized void start() throws IOException, InterruptedException {
-        run(
+        runAsOwner(
                 List.of(
                         bin.resolve("pg_ctl").toString(),
                         "-D",
@@ -125,7 +130,7 @@ final class ExternalPostgres implements AutoCloseable {
 
     /** Fast shutdown: open connections are cut, in-flight transactions roll back, the data is kept. */
     synchronized void stop() throws IOException, InterruptedException {
-        run(
+        runAsOwner(
                 List.of(
                         bin.resolve("pg_ctl").toString(),
                         "-D",
@@ -150,6 +155,24 @@ final class ExternalPostgres implements AutoCloseable {
             st.execute("create database " + DATABASE + " owner " + OWNER);
             st.execute("revoke all on database " + DATABASE + " from public");
             st.execute("grant connect, temporary on database " + DATABASE + " to " + APP);
+        }
+    }
+
+    /** As root, PostgreSQL's own programs run as {@code nobody} (setpriv, from util-linux). */
+    private void runAsOwner(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>();
+        if (runningAsRoot()) {
+            full.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
+        }
+        full.addAll(command);
+        run(full, timeoutSeconds);
+    }
+
+    private static boolean runningAsRoot() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().anyMatch(l -> l.matches("Uid:\\s+0\\s.*"));
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -44,7 +44,7 @@ final class FaultsBench {
             System.out.printf("PostgreSQL on port %d, server %s%n", pg.port(), server.baseUrl());
             postgresDuringCampaign(checks, pg, server, sandbox, sink, recipients, downSeconds);
             postgresDuringImport(checks, pg, server, importRows, downSeconds);
-            graphOutage(checks, server, sandbox, sink, recipients / 2, outageSeconds);
+            graphOutage(checks, pg, server, sandbox, sink, recipients / 2, outageSeconds);
             mediaDiskFull(checks, server, sandbox);
         }
         checks.printAndExit("faults: one server on an external PostgreSQL 18, the standalone sandbox");
@@ -71,21 +71,23 @@ final class FaultsBench {
             ScaleOut.awaitAccepted(sandbox, api, campaign, base + (long) (0.3 * recipients));
             Restart restart = restart(pg, downSeconds, () -> CampaignSetup.accepted(sandbox));
             CampaignSetup.Counts done = ScaleOut.awaitEnd(List.of(api), campaign, 600);
+            ScaleOut.Settled settled = ScaleOut.settle(pg, campaign, 180);
             Map<String, Integer> received = ScaleOut.receivedByPhone(sandbox, pool);
             long duplicates = ScaleOut.duplicates(received);
             boolean ok = done.status().equals("completed")
                     && duplicates == 0
                     && done.total() == recipients
                     && done.processed() == done.total()
-                    && received.size() >= done.sent()
-                    && received.size() <= done.sent() + done.unknown()
+                    && settled.waiting() == 0
+                    && received.size() >= settled.accepted()
+                    && received.size() <= settled.accepted() + done.unknown()
                     && done.unknown() <= CampaignSetup.DISPATCH_BATCH;
             checks.add(
                     claim,
                     ok,
                     String.format(
                             "%s; %s: sent %,d + failed %d + skipped %d + unknown %d (≤ %d) = %,d of %,d;"
-                                    + " sandbox %,d phones, %d twice",
+                                    + " messages %s (%,d accepted); sandbox %,d phones, %d twice",
                             restart,
                             done.status(),
                             done.sent(),
@@ -95,6 +97,8 @@ final class FaultsBench {
                             CampaignSetup.DISPATCH_BATCH,
                             done.processed(),
                             done.total(),
+                            settled.byStatus(),
+                            settled.accepted(),
                             received.size(),
                             duplicates));
         } catch (Exception e) {
@@ -167,6 +171,7 @@ final class FaultsBench {
      */
     private static void graphOutage(
             Checks checks,
+            ExternalPostgres pg,
             Launcher.Running server,
             Launcher.Running sandbox,
             WebhookSink sink,
@@ -190,23 +195,15 @@ final class FaultsBench {
             }
             CampaignSetup.Counts done = ScaleOut.awaitEnd(List.of(api), campaign, 600);
             // sends refused after the campaign recorded them are retried by the pipeline's retry job (backoff
-            // 2, 4, 8 … s): wait until the sandbox has them all, or stops getting more
-            long accepted = ScaleOut.acceptedOn(sandbox, pool);
-            long lastChange = System.nanoTime();
-            while (accepted < recipients && System.nanoTime() - lastChange < 120_000_000_000L) {
-                Thread.sleep(500); // polling the sandbox for retried sends
-                long now = ScaleOut.acceptedOn(sandbox, pool);
-                if (now != accepted) {
-                    accepted = now;
-                    lastChange = System.nanoTime();
-                }
-            }
+            // 2, 4, 8 … s): wait until none is left waiting
+            ScaleOut.Settled settled = ScaleOut.settle(pg, campaign, 300);
             String state = get(sandbox, "/sandbox/admin/outage");
             long refused = Json.number(state, "refused");
             Map<String, Integer> received = ScaleOut.receivedByPhone(sandbox, pool);
             long duplicates = ScaleOut.duplicates(received);
             boolean ok = done.status().equals("completed")
                     && refused > 0
+                    && settled.waiting() == 0
                     && received.size() == recipients
                     && duplicates == 0
                     && done.failed() == 0;
@@ -215,13 +212,15 @@ final class FaultsBench {
                     ok,
                     String.format(
                             "%s: %,d calls refused by the sandbox; campaign %s (sent %,d, failed %d, unknown %d);"
-                                    + " sandbox %,d of %,d phones reached, %d twice",
+                                    + " messages %s after %.0f s of retries; sandbox %,d of %,d phones reached, %d twice",
                             String.join(", ", outages),
                             refused,
                             done.status(),
                             done.sent(),
                             done.failed(),
                             done.unknown(),
+                            settled.byStatus(),
+                            settled.waitedSeconds(),
                             received.size(),
                             recipients,
                             duplicates));

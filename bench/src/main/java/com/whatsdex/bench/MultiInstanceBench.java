@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -65,10 +66,10 @@ final class MultiInstanceBench {
                         CampaignSetup.pool(sandbox, api.on(nodes[1]), sink.url(), "100000000600", 4, campaignRate);
                 String campaign = api.on(nodes[1]).createCampaign("Restarts", CampaignSetup.ids(pool));
                 events(checks, api, nodes, sandbox, campaign);
-                restarts(checks, launcher, heap, env, api, nodes, everyProcess, sandbox, pool, campaign, phones);
+                restarts(checks, pg, launcher, heap, env, api, nodes, everyProcess, sandbox, pool, campaign, phones);
                 rateLimit(checks, nodes, sandbox, sink, rate, rateMessages);
                 agentsAndImports(checks, nodes, sandbox);
-                killNine(checks, api, nodes, sandbox, sink, killRecipients, phones.subList(0, killRecipients));
+                killNine(checks, pg, nodes, sandbox, sink, killRecipients, phones.subList(0, killRecipients));
                 jobs(checks, everyProcess);
             } finally {
                 for (Launcher.Running node : nodes) {
@@ -113,8 +114,8 @@ final class MultiInstanceBench {
             ServerApi b = api.on(nodes[1]);
             b.campaignAction(campaign, "start");
             ScaleOut.awaitAccepted(sandbox, b, campaign, 200);
+            Instant pausedAt = Instant.now(); // the event may arrive before the pause's own answer
             b.campaignAction(campaign, "pause");
-            Instant pausedAt = Instant.now();
             Instant seen = null;
             long deadline = System.nanoTime() + 15_000_000_000L;
             while (seen == null && System.nanoTime() < deadline) {
@@ -145,6 +146,7 @@ final class MultiInstanceBench {
      */
     private static void restarts(
             Checks checks,
+            ExternalPostgres pg,
             Launcher launcher,
             String heap,
             Map<String, String> env,
@@ -160,35 +162,42 @@ final class MultiInstanceBench {
             long base = CampaignSetup.accepted(sandbox) - ScaleOut.acceptedOn(sandbox, pool);
             api.on(nodes[0]).campaignAction(campaign, "resume");
             List<String> restartsDone = new ArrayList<>();
+            Map<String, LocalTime> stoppedAt = new HashMap<>();
             double[] at = {0.25, 0.6};
             for (int n = 0; n < 2; n++) {
                 ScaleOut.awaitAccepted(sandbox, api.on(nodes[1 - n]), campaign, base + (long) (at[n] * phones.size()));
                 long t = System.nanoTime();
                 nodes[n].process().destroy(); // SIGTERM: a graceful stop, as a rolling deploy does
                 nodes[n].process().waitFor();
+                stoppedAt.put(String.valueOf(nodes[n].process().pid()), LocalTime.now());
+                long stopped = System.nanoTime();
                 nodes[n] = launcher.restart(nodes[n], heap, env);
                 everyProcess.add(nodes[n]);
                 restartsDone.add(String.format(
-                        "%s at %.0f %% (%.1f s down)", n == 0 ? "A" : "B", 100 * at[n], (System.nanoTime() - t) / 1e9));
+                        "%s at %.0f %% (stop %.1f s, start %.1f s)",
+                        n == 0 ? "A" : "B", 100 * at[n], (stopped - t) / 1e9, (System.nanoTime() - stopped) / 1e9));
             }
             CampaignSetup.Counts done = ScaleOut.awaitEnd(List.of(api.on(nodes[0]), api.on(nodes[1])), campaign, 600);
+            ScaleOut.Settled settled = ScaleOut.settle(pg, campaign, 180);
             Map<String, Integer> received = ScaleOut.receivedByPhone(sandbox, pool);
             long duplicates = ScaleOut.duplicates(received);
             List<ScaleOut.JobRun> dispatch = dispatchRuns(everyProcess, campaign);
-            int overlapping = overlaps(dispatch);
+            int overlapping = overlaps(dispatch, stoppedAt);
             Map<String, Long> byInstance = dispatch.stream()
                     .collect(Collectors.groupingBy(ScaleOut.JobRun::by, TreeMap::new, Collectors.counting()));
             boolean ok = done.status().equals("completed")
                     && duplicates == 0
                     && done.processed() == done.total()
-                    && received.size() >= done.sent()
-                    && received.size() <= done.sent() + done.unknown()
+                    && settled.waiting() == 0
+                    && received.size() >= settled.accepted()
+                    && received.size() <= settled.accepted() + done.unknown()
                     && overlapping == 0;
             checks.add(
                     claim,
                     ok,
                     "restarts: " + String.join(", ", restartsDone) + "; " + done.status() + ", sent " + done.sent()
                             + " failed " + done.failed() + " unknown " + done.unknown() + " of " + done.total()
+                            + "; messages " + settled.byStatus() + " (" + settled.accepted() + " accepted)"
                             + "; sandbox: " + received.size() + " phones, " + duplicates + " twice; "
                             + dispatch.size() + " dispatcher runs " + byInstance + ", " + overlapping
                             + " overlapping");
@@ -215,22 +224,30 @@ final class MultiInstanceBench {
                 .toList();
     }
 
-    /** Executions on different instances whose [start, end] intervals intersect (an unended one runs forever). */
-    private static int overlaps(List<ScaleOut.JobRun> runs) {
+    /**
+     * Executions on different instances whose [start, end] intervals intersect. One without an end line ended when its
+     * process stopped ({@code stoppedAt}, by pid), or is still running.
+     */
+    private static int overlaps(List<ScaleOut.JobRun> runs, Map<String, LocalTime> stoppedAt) {
         int n = 0;
         for (int i = 0; i < runs.size(); i++) {
             for (int j = i + 1; j < runs.size(); j++) {
                 ScaleOut.JobRun a = runs.get(i);
                 ScaleOut.JobRun b = runs.get(j);
-                boolean aRunning = a.ended() == null || !a.ended().isBefore(b.started());
+                LocalTime aEnd = end(a, stoppedAt);
+                LocalTime bEnd = end(b, stoppedAt);
                 if (!a.by().equals(b.by())
-                        && aRunning
-                        && (b.ended() == null || !b.ended().isBefore(a.started()))) {
+                        && (aEnd == null || !aEnd.isBefore(b.started()))
+                        && (bEnd == null || !bEnd.isBefore(a.started()))) {
                     n++;
                 }
             }
         }
         return n;
+    }
+
+    private static LocalTime end(ScaleOut.JobRun run, Map<String, LocalTime> stoppedAt) {
+        return run.ended() != null ? run.ended() : stoppedAt.get(run.by().replaceAll(".*#(\\d+)/.*", "$1"));
     }
 
     /**
@@ -371,7 +388,7 @@ final class MultiInstanceBench {
      */
     private static void killNine(
             Checks checks,
-            ServerApi api,
+            ExternalPostgres pg,
             Launcher.Running[] nodes,
             Launcher.Running sandbox,
             WebhookSink sink,
@@ -401,6 +418,7 @@ final class MultiInstanceBench {
             int victimRunsBefore = running.size();
             long tKill = System.nanoTime();
             nodes[victim].kill();
+            LocalTime killedAt = LocalTime.now();
             long acceptedAtKill = CampaignSetup.accepted(sandbox);
             long tResumed = 0;
             ServerApi survivor = w.on(nodes[1 - victim]);
@@ -416,14 +434,24 @@ final class MultiInstanceBench {
                 }
                 Thread.sleep(100); // polling the campaign's counters on the survivor
             }
+            ScaleOut.Settled settled = ScaleOut.settle(pg, campaign, 180);
             Map<String, Integer> received = ScaleOut.receivedByPhone(sandbox, pool);
             long duplicates = ScaleOut.duplicates(received);
-            long survivorRuns = ScaleOut.jobRuns("", nodes[1 - victim]).stream()
+            List<ScaleOut.JobRun> survivorRuns = ScaleOut.jobRuns("", nodes[1 - victim]).stream()
                     .filter(r -> r.instance().equals(campaign))
-                    .count();
+                    .toList();
+            String takeover = survivorRuns.stream()
+                    .filter(r -> r.started().isAfter(killedAt))
+                    .findFirst()
+                    .map(r -> String.format(
+                            "%.1f s", Duration.between(killedAt, r.started()).toMillis() / 1000.0))
+                    .orElse("never");
             boolean ok = done != null
                     && done.status().equals("completed")
                     && duplicates == 0
+                    && settled.waiting() == 0
+                    && received.size() >= settled.accepted()
+                    && received.size() <= settled.accepted() + done.unknown()
                     && done.unknown() <= CampaignSetup.DISPATCH_BATCH
                     && done.processed() == done.total()
                     && tResumed > 0;
@@ -431,20 +459,24 @@ final class MultiInstanceBench {
                     claim,
                     ok,
                     String.format(
-                            "killed %s (pid %s, %d dispatcher run in flight) at %,d of %,d sent; survivor resumed"
-                                    + " after %s, ran %d dispatcher executions; %s: sent %d, unknown %d (≤ %d);"
+                            "killed %s (pid %s, %d dispatcher run in flight) at %,d of %,d sent; survivor's"
+                                    + " dispatcher started %s after the kill (%d runs), first new send after %s;"
+                                    + " %s: sent %d, unknown %d (≤ %d); messages %s (%d accepted);"
                                     + " sandbox %,d phones, %d twice",
                             victim == 0 ? "A" : "B",
                             pid,
                             victimRunsBefore,
                             acceptedAtKill - base,
                             recipients,
+                            takeover,
+                            survivorRuns.size(),
                             tResumed == 0 ? "never" : String.format("%.1f s", (tResumed - tKill) / 1e9),
-                            survivorRuns,
                             done == null ? "?" : done.status(),
                             done == null ? -1 : done.sent(),
                             done == null ? -1 : done.unknown(),
                             CampaignSetup.DISPATCH_BATCH,
+                            settled.byStatus(),
+                            settled.accepted(),
                             received.size(),
                             duplicates));
         } catch (Exception e) {

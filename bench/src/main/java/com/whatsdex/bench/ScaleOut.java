@@ -93,6 +93,42 @@ final class ScaleOut {
         throw new IllegalStateException("campaign " + campaign + " still running after " + seconds + " s");
     }
 
+    /**
+     * A campaign's messages by status once none is waiting for a retry or in flight ({@code queued}, {@code
+     * sending}): a campaign counts a send refused for a retryable reason as done while the pipeline's retry job still
+     * has it. {@code accepted}: messages the provider accepted (they have a wamid).
+     */
+    record Settled(Map<String, Long> byStatus, long accepted, double waitedSeconds) {
+        long waiting() {
+            return byStatus.getOrDefault("queued", 0L) + byStatus.getOrDefault("sending", 0L);
+        }
+    }
+
+    static Settled settle(ExternalPostgres pg, String campaign, int seconds) throws Exception {
+        long start = System.nanoTime();
+        while (true) {
+            Map<String, Long> byStatus = new java.util.TreeMap<>();
+            long accepted = 0;
+            try (java.sql.Connection su = pg.superuser();
+                    java.sql.PreparedStatement st = su.prepareStatement(
+                            "select status, count(*), count(wamid) from messages where campaign_id = ?::uuid"
+                                    + " group by status")) {
+                st.setString(1, campaign);
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        byStatus.put(rs.getString(1), rs.getLong(2));
+                        accepted += rs.getLong(3);
+                    }
+                }
+            }
+            Settled settled = new Settled(byStatus, accepted, (System.nanoTime() - start) / 1e9);
+            if (settled.waiting() == 0 || System.nanoTime() - start > seconds * 1_000_000_000L) {
+                return settled;
+            }
+            Thread.sleep(500); // polling until the retry jobs have run
+        }
+    }
+
     /** One job execution as an instance logged it (start and, unless the instance died, end). */
     record JobRun(
             String node,
