@@ -303,13 +303,16 @@ final class MultiInstanceBench {
                 maxInASecond = Math.max(maxInASecond, i - j + 1);
             }
             double deviation = 100 * (measured - rate) / rate;
+            double whole = (times.size() - 1)
+                    / (Duration.between(times.getFirst(), times.getLast()).toNanos() / 1e9);
             checks.add(
                     claim,
                     Math.abs(deviation) <= 3 && times.size() == messages,
                     String.format(
                             "%,d messages (half through A, half through B, %d accepted), %,d reached the sandbox;"
-                                    + " %.1f/s over %.1f s of steady state (%+.1f %% of %d/s); most in any 1 s: %d",
-                            messages, accepted, times.size(), measured, seconds, deviation, rate, maxInASecond));
+                                    + " %.1f/s over %.1f s of steady state (%+.1f %% of %d/s), %.1f/s first to last;"
+                                    + " most in any 1 s: %d",
+                            messages, accepted, times.size(), measured, seconds, deviation, rate, whole, maxInASecond));
         } catch (Exception e) {
             checks.broken(claim, e);
         }
