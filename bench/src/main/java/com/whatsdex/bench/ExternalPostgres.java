@@ -24,7 +24,8 @@ import java.util.zip.ZipInputStream;
  * jar, a {@code .txz}: unpacked with the XZ decoder from the same jar and the system's {@code tar}), {@code initdb}
  * in a temporary directory, {@code pg_ctl} on a free loopback port. It creates the two roles and the database the
  * README asks a DBA for. {@link #stop()} and {@link #start()} restart it (a fast shutdown, as {@code systemctl
- * restart} does); {@link #close()} stops it and deletes everything, also when the bench is interrupted.
+ * restart} does); {@link #close()} stops it and deletes everything, also when the bench is interrupted. As root,
+ * PostgreSQL's programs run as {@code nobody} ({@code initdb} refuses root).
  */
 final class ExternalPostgres implements AutoCloseable {
 
