@@ -211,7 +211,7 @@ final class CampaignCrashBench {
     }
 
     /** Phone → status of every recipient, paging through the API. */
-    static Map<String, String> recipients(ServerApi api, String campaign) throws Exception {
+    private static Map<String, String> recipients(ServerApi api, String campaign) throws Exception {
         Map<String, String> statusOf = new HashMap<>();
         String cursor = null;
         do {
