@@ -171,7 +171,7 @@ final class AgentsBench {
     }
 
     /** An OpenAI-compatible chat completions endpoint answering one sentence after a fixed latency. */
-    private static final class Provider implements AutoCloseable {
+    static final class Provider implements AutoCloseable {
 
         private final HttpServer server;
         private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();

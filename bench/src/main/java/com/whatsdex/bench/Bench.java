@@ -34,6 +34,8 @@ public final class Bench {
             case "agents" -> AgentsBench.run(launcher, options);
             case "backup" -> BackupBench.run(launcher, options);
             case "load" -> LoadBench.run(launcher, options);
+            case "multi-instance" -> MultiInstanceBench.run(launcher, options);
+            case "faults" -> FaultsBench.run(launcher, options);
             default -> System.out.println("""
                     benchmarks:
                       sandbox-capacity [--sends 20000] [--clients 64]    the standalone sandbox's raw send capacity
@@ -62,7 +64,11 @@ public final class Bench {
                       load [--duration 300] [--sse-clients 200] [--recipients 100000] [--inbound-rate 1000]
                            [--read-rate 50] [--workspaces 10] [--channels 4] [--phones 20000] [--heap 1g]
                                                                          all together: SSE, a campaign, inbound
-                                                                         webhooks, dashboard reads; DB checks""");
+                                                                         webhooks, dashboard reads; DB checks
+                      multi-instance [--recipients 8000] [--rate 80] [--rate-messages 2400] [--kill-recipients 4000]
+                                                                         two servers on one external PostgreSQL: PASS/FAIL
+                      faults [--recipients 6000] [--import-rows 300000] [--outage-seconds 8]
+                                                                         PostgreSQL restarts, sandbox outages: PASS/FAIL""");
         }
     }
 }

@@ -247,11 +247,12 @@ class JobRegistry implements SmartLifecycle {
             List<Task<?>> tasks,
             List<RecurringTask<Void>> recurring) {
         String prefix = "jobs-" + group.name() + "-";
+        String name = new SchedulerName.Hostname().getName() + "#"
+                + ProcessHandle.current().pid() + "/" + group;
         return Scheduler.create(dataSource, tasks)
                 .startTasks(recurring)
                 .tableName(group.tableName())
-                .schedulerName(new SchedulerName.Fixed(new SchedulerName.Hostname().getName() + "#"
-                        + ProcessHandle.current().pid() + "/" + group))
+                .schedulerName(new SchedulerName.Fixed(name))
                 // PostgreSQL only: no autodetection (it would open a connection while building)
                 .jdbcCustomization(new PostgreSqlJdbcCustomization(false, true))
                 .serializer(serializer)
@@ -274,6 +275,7 @@ class JobRegistry implements SmartLifecycle {
                 .missedHeartbeatsLimit(props.missedHeartbeatsLimit())
                 .shutdownMaxWait(props.shutdownMaxWait())
                 .addSchedulerListener(metrics.listener(group))
+                .addSchedulerListener(new ExecutionLog(group, name))
                 .build();
     }
 

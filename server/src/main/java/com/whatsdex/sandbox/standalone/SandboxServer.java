@@ -13,11 +13,14 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -31,9 +34,16 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code POST /sandbox/admin/numbers} with a {@code SandboxNumber} as JSON (durations as ISO-8601, e.g.
  *       {@code "PT0.2S"}) → {@code {"graphBaseUrl": …}}
  *   <li>{@code DELETE /sandbox/admin/numbers/{phoneNumberId}}
- *   <li>{@code POST /sandbox/admin/numbers/{phoneNumberId}/inbound} with {@code {"from","text"}} → {@code {"wamid"}}
+ *   <li>{@code POST /sandbox/admin/numbers/{phoneNumberId}/inbound} with {@code {"from","text"}} → {@code {"wamid"}};
+ *       with {@code "image":true} the phone sends a small PNG instead (the text is its caption), downloadable
+ *       through the Graph media endpoints
  *   <li>{@code GET /sandbox/admin/numbers/{phoneNumberId}/deliveries?to=&limit=}
  *   <li>{@code GET /sandbox/admin/stats}: counters since start
+ *   <li>{@code POST /sandbox/admin/outage} with {@code {"mode":"error"|"stall","seconds":N}}: for N seconds every
+ *       Graph API call fails without being processed, like Meta having an incident: {@code error} answers 503 at
+ *       once, {@code stall} holds the request until the outage ends and then answers 504 (a gateway timeout); nothing
+ *       is accepted or delivered either way. {@code GET /sandbox/admin/outage} says until when and how many calls it
+ *       refused
  * </ul>
  *
  * <p>Run: {@code java -cp server/target/whatsdex-server.jar
@@ -49,6 +59,11 @@ public final class SandboxServer implements AutoCloseable {
     private final SandboxEngine engine;
     private final GraphRouter router;
     private final JsonMapper json = JsonMapper.builder().build();
+    private volatile Outage outage = new Outage("none", Instant.EPOCH);
+    private final AtomicLong refusedDuringOutages = new AtomicLong();
+
+    /** An operator-made incident of the Graph API: {@code error} or {@code stall} until {@code until}. */
+    record Outage(String mode, Instant until) {}
 
     private SandboxServer(String host, int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(host, port), 1024);
@@ -81,6 +96,11 @@ public final class SandboxServer implements AutoCloseable {
                 body = in.readAllBytes();
             }
             String path = exchange.getRequestURI().getPath();
+            Outage now = outage;
+            if (!path.startsWith(ADMIN) && Instant.now().isBefore(now.until())) {
+                refuse(exchange, now);
+                return;
+            }
             GraphResponse answer = path.startsWith(ADMIN)
                     ? admin(
                             exchange.getRequestMethod(),
@@ -100,11 +120,52 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
+    /** A Graph API call during an outage: not processed, answered with Meta's "service unavailable" error. */
+    private void refuse(HttpExchange exchange, Outage now) throws IOException {
+        refusedDuringOutages.incrementAndGet();
+        int status = 503;
+        if (now.mode().equals("stall")) {
+            status = 504;
+            try {
+                Thread.sleep(Duration.between(Instant.now(), now.until())); // the incident: no answer until it ends
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        byte[] body = json.writeValueAsBytes(Map.of(
+                "error",
+                Map.of(
+                        "message",
+                        "Service temporarily unavailable",
+                        "type",
+                        "OAuthException",
+                        "code",
+                        2,
+                        "fbtrace_id",
+                        "sandbox-outage")));
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
     private GraphResponse admin(String method, String path, @Nullable String query, byte[] body) {
         String[] parts = path.substring(ADMIN.length()).split("/");
         try {
             if (parts.length == 1 && parts[0].equals("stats") && method.equals("GET")) {
                 return ok(engine.stats().snapshot());
+            }
+            if (parts.length == 1 && parts[0].equals("outage") && method.equals("POST")) {
+                JsonNode request = json.readTree(body);
+                String mode = request.path("mode").asString("");
+                long seconds = request.path("seconds").asLong(-1);
+                if (!(mode.equals("error") || mode.equals("stall")) || seconds < 0) {
+                    throw new IllegalArgumentException("Give mode error or stall and seconds >= 0");
+                }
+                outage = new Outage(mode, Instant.now().plusSeconds(seconds));
+                return outageState();
+            }
+            if (parts.length == 1 && parts[0].equals("outage") && method.equals("GET")) {
+                return outageState();
             }
             if (parts.length == 1 && parts[0].equals("numbers") && method.equals("POST")) {
                 SandboxNumber number = json.readValue(body, SandboxNumber.class);
@@ -119,10 +180,11 @@ public final class SandboxServer implements AutoCloseable {
                     && parts[2].equals("inbound")
                     && method.equals("POST")) {
                 JsonNode request = json.readTree(body);
-                String wamid = engine.inbound(
-                        parts[1],
-                        request.path("from").asString(""),
-                        request.path("text").asString(""));
+                String from = request.path("from").asString("");
+                String wamid = request.path("image").asBoolean(false)
+                        ? engine.inboundImage(
+                                parts[1], from, request.path("text").asString(null))
+                        : engine.inbound(parts[1], from, request.path("text").asString(""));
                 return ok(Map.of("wamid", wamid));
             }
             if (parts.length == 3
@@ -139,6 +201,11 @@ public final class SandboxServer implements AutoCloseable {
         } catch (JacksonException | IllegalArgumentException e) {
             return error(400, e.getMessage());
         }
+    }
+
+    private GraphResponse outageState() {
+        Outage now = outage;
+        return ok(Map.of("mode", now.mode(), "until", now.until().toString(), "refused", refusedDuringOutages.get()));
     }
 
     private GraphResponse ok(Object value) {
