@@ -91,7 +91,7 @@ final class FaultsBench {
                     && settled.waiting() == 0
                     && received.size() >= settled.accepted()
                     && received.size() <= settled.accepted() + done.unknown()
-                    && done.unknown() <= CampaignSetup.DISPATCH_BATCH;
+                    && done.unknown() <= CampaignSetup.DISPATCH_IN_FLIGHT;
             checks.add(
                     claim,
                     ok,
@@ -104,7 +104,7 @@ final class FaultsBench {
                             done.failed(),
                             done.skipped(),
                             done.unknown(),
-                            CampaignSetup.DISPATCH_BATCH,
+                            CampaignSetup.DISPATCH_IN_FLIGHT,
                             done.processed(),
                             done.total(),
                             settled.byStatus(),

@@ -455,7 +455,7 @@ final class MultiInstanceBench {
                     && settled.waiting() == 0
                     && received.size() >= settled.accepted()
                     && received.size() <= settled.accepted() + done.unknown()
-                    && done.unknown() <= CampaignSetup.DISPATCH_BATCH
+                    && done.unknown() <= CampaignSetup.DISPATCH_IN_FLIGHT
                     && done.processed() == done.total()
                     && tResumed > 0;
             checks.add(
@@ -477,7 +477,7 @@ final class MultiInstanceBench {
                             done == null ? "?" : done.status(),
                             done == null ? -1 : done.sent(),
                             done == null ? -1 : done.unknown(),
-                            CampaignSetup.DISPATCH_BATCH,
+                            CampaignSetup.DISPATCH_IN_FLIGHT,
                             settled.byStatus(),
                             settled.accepted(),
                             received.size(),
