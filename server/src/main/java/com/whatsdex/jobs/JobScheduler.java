@@ -43,4 +43,11 @@ public interface JobScheduler {
      * long-running job yields its worker (ends its run and comes back) only then, rather than on a timer.
      */
     boolean othersWaiting(String taskName, String instanceId);
+
+    /**
+     * Whether this instance is shutting down: a long-running job ends its run at the next point where it can
+     * (before taking new work), so the shutdown does not interrupt it in the middle; the run is taken up again by
+     * another instance or after the restart.
+     */
+    boolean stopping();
 }

@@ -274,6 +274,12 @@ class CampaignDispatcher {
                 run.end(null);
                 return;
             }
+            if (jobs.stopping()) {
+                // shutting down: no new batch, so none is cut off halfway (it would end unknown); the run goes on
+                // on another instance or after the restart
+                run.end(Instant.now());
+                return;
+            }
             int size = batchSize(c, pool);
             List<RecipientRepository.Row> batch = write(() -> recipients.claim(campaignId, size));
             if (batch.isEmpty()) {

@@ -24,6 +24,11 @@ class DbJobScheduler implements JobScheduler {
     }
 
     @Override
+    public boolean stopping() {
+        return registry.stopping();
+    }
+
+    @Override
     public <D extends TenantJobData> boolean schedule(TenantTask<D> task, String instanceId, D data, Instant when) {
         return registry.schedule(task.name(), instanceId, data, when);
     }

@@ -72,6 +72,7 @@ class JobRegistry implements SmartLifecycle {
 
     private volatile @Nullable Built built;
     private volatile boolean running;
+    private volatile boolean stopping;
     private @Nullable Thread starter;
 
     JobRegistry(
@@ -364,6 +365,11 @@ class JobRegistry implements SmartLifecycle {
         }
     }
 
+    /** Whether a stop began (see {@link com.whatsdex.jobs.JobScheduler#stopping()}). */
+    boolean stopping() {
+        return stopping;
+    }
+
     @Override
     public void stop(Runnable callback) {
         synchronized (lifecycle) {
@@ -372,6 +378,7 @@ class JobRegistry implements SmartLifecycle {
                 return;
             }
             running = false;
+            stopping = true;
         }
         Thread.ofPlatform().name("jobs-stop").start(() -> {
             try {
@@ -389,6 +396,7 @@ class JobRegistry implements SmartLifecycle {
                 return;
             }
             running = false;
+            stopping = true;
         }
         stopAll();
     }
