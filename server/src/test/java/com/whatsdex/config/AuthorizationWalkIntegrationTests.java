@@ -60,6 +60,10 @@ class AuthorizationWalkIntegrationTests {
                             "Meta's events: the signature under the channel's app secret is the credential",
                             Set.of(401)));
 
+    /** Writes that need no CSRF token: they open a session rather than use one, or take no session at all. */
+    private static final Set<String> CSRF_EXEMPT =
+            Set.of("POST /api/v1/auth/register", "POST /api/v1/auth/login", "POST /webhooks/whatsapp/{channelId}");
+
     /**
      * Bodies for writes to A's resources, valid for B apart from whose resource the path names, so B's 404 comes from
      * the tenant check and not from validation. {@code {channelOfB}} is B's own channel.
@@ -325,6 +329,38 @@ class AuthorizationWalkIntegrationTests {
         assertThat(PUBLIC.keySet())
                 .as("every public operation is still in the document")
                 .allSatisfy(key -> assertThat(all.stream().map(Operation::key)).contains(key));
+        assertWorkspaceAIntact();
+    }
+
+    @Test
+    void everyCookieAuthenticatedWriteWithoutTheCsrfTokenIsRefused() throws Exception {
+        String session = a.cookie("WDX_SESSION");
+        List<String> failures = new ArrayList<>();
+        List<Operation> all = new ArrayList<>(operations(false));
+        all.addAll(operations(true));
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            for (Operation op : all) {
+                if (op.method().equals("get") || CSRF_EXEMPT.contains(op.key())) {
+                    continue;
+                }
+                String body = bodyFor(op);
+                var request = java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(a.baseUrl() + withIdsOfA(op.path())))
+                        .method(
+                                op.method().toUpperCase(java.util.Locale.ROOT),
+                                body == null
+                                        ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                        : java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", "application/json")
+                        .header("Cookie", "WDX_SESSION=" + session) // what a forged cross-site request carries
+                        .build();
+                var r = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 403 || !r.body().contains("CSRF")) {
+                    failures.add(op.key() + " without the token -> " + r.statusCode() + " " + clip(r.body()));
+                }
+            }
+        }
+        assertThat(failures).as("cookie writes without the CSRF token").isEmpty();
         assertWorkspaceAIntact();
     }
 
