@@ -53,9 +53,12 @@ E2E_GOOGLE_PORT="$google_port" E2E_GOOGLE_CLIENT_ID="$google_client_id" \
 google_pid=$!
 google="http://127.0.0.1:$google_port"
 
+# channels.spec.ts points a Cloud API channel at 127.0.0.1:9 to show an unreachable Graph API, which the server
+# refuses by default (see README, Security): loopback is allowed here as in the server's tests
 WHATSDEX_AI_BASE_URL="http://127.0.0.1:$ai_port/v1" WHATSDEX_AI_MODEL=e2e-model \
   WHATSDEX_ADMIN_TOKEN="${E2E_ADMIN_TOKEN:-e2e-operator-token}" \
   WHATSDEX_PUBLIC_URL="http://localhost:$port" \
+  WHATSDEX_ALLOWED_PRIVATE_NETWORKS=127.0.0.0/8 \
   WHATSDEX_GOOGLE_CLIENT_ID="$google_client_id" WHATSDEX_GOOGLE_CLIENT_SECRET="$google_client_secret" \
   WHATSDEX_GOOGLE_AUTH_URI="$google/auth" WHATSDEX_GOOGLE_TOKEN_URI="$google/token" \
   WHATSDEX_GOOGLE_REVOKE_URI="$google/revoke" WHATSDEX_GOOGLE_DRIVE_ROOT_URL="$google/" \

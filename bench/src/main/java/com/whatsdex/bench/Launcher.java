@@ -127,6 +127,8 @@ final class Launcher {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(data).toFile()));
         builder.environment().put("WHATSDEX_ADMIN_TOKEN", ADMIN_TOKEN);
+        // the standalone sandbox and the fakes listen on loopback, which Cloud API channels may not reach by default
+        builder.environment().put("WHATSDEX_ALLOWED_PRIVATE_NETWORKS", "127.0.0.0/8");
         builder.environment().putAll(env);
         Running running = new Running(builder.start(), "http://127.0.0.1:" + port, data);
         awaitHttp(running, "/actuator/health");

@@ -34,6 +34,12 @@ public record AiProperties(
         }
     }
 
+    @Override
+    public String toString() {
+        return "AiProperties[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? null : "[redacted]") + ", model="
+                + model + ", timeout=" + timeout + ", maxConcurrent=" + maxConcurrent + "]";
+    }
+
     /** Whether a provider is set up: a base URL and a model. */
     public boolean configured() {
         return baseUrl != null && !baseUrl.isBlank() && model != null && !model.isBlank();

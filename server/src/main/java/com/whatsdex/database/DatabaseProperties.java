@@ -27,6 +27,14 @@ public record DatabaseProperties(
         @DefaultValue("false") boolean embeddedEphemeral,
         @DefaultValue("30") int poolSize) {
 
+    @Override
+    public String toString() {
+        return "DatabaseProperties[url=" + url + ", user=" + user + ", password="
+                + (password == null ? null : "[redacted]")
+                + ", ownerUser=" + ownerUser + ", ownerPassword=" + (ownerPassword == null ? null : "[redacted]")
+                + ", embeddedEphemeral=" + embeddedEphemeral + ", poolSize=" + poolSize + "]";
+    }
+
     public boolean external() {
         return url != null && !url.isBlank();
     }

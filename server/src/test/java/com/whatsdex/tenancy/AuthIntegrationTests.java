@@ -4,16 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.whatsdex.support.Browser;
 import com.whatsdex.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
 class AuthIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private Map<String, Object> registration(String email) {
         return Map.of(
@@ -133,6 +142,54 @@ class AuthIntegrationTests {
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.errorCode()).isEqualTo("rate_limited");
         assertThat(Long.parseLong(throttled.header("Retry-After"))).isPositive();
+    }
+
+    @Test
+    void aBurstOfConcurrentWrongPasswordsGetsNoMoreGuessesThanTheLimit() throws Exception {
+        String email = "burst-" + UUID.randomUUID() + "@example.com";
+        new Browser(port).post("/api/v1/auth/register", registration(email));
+        List<Integer> statuses = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(12)) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                String password = "wrong password " + i;
+                answers.add(pool.submit(() -> new Browser(port)
+                        .post("/api/v1/auth/login", Map.of("email", email, "password", password))
+                        .status()));
+            }
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+        } finally {
+            // the burst came from this machine's address: later tests sign in from it too
+            jdbc.sql("delete from login_failures where subject like 'ip:%'").update();
+        }
+
+        assertThat(statuses).containsOnly(401, 429);
+        assertThat(statuses.stream().filter(s -> s == 401).count())
+                .as("guesses checked, whatever the concurrency")
+                .isEqualTo(5);
+    }
+
+    @Test
+    void aSuccessfulSignInDoesNotCountAgainstTheAddress() {
+        String email = "regular-" + UUID.randomUUID() + "@example.com";
+        new Browser(port).post("/api/v1/auth/register", registration(email));
+        long before = jdbc.sql("select count(*) from login_failures")
+                .query(Long.class)
+                .single();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(new Browser(port)
+                            .post("/api/v1/auth/login", Map.of("email", email, "password", "correct horse battery"))
+                            .status())
+                    .isEqualTo(200);
+        }
+
+        assertThat(jdbc.sql("select count(*) from login_failures")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
     }
 
     @Test

@@ -48,6 +48,14 @@ public record GoogleProperties(
         }
     }
 
+    @Override
+    public String toString() {
+        return "GoogleProperties[clientId=" + clientId + ", clientSecret="
+                + (clientSecret == null ? null : "[redacted]")
+                + ", authUri=" + authUri + ", tokenUri=" + tokenUri + ", revokeUri=" + revokeUri + ", driveRootUrl="
+                + driveRootUrl + ", uploadChunk=" + uploadChunk + ", timeout=" + timeout + "]";
+    }
+
     public boolean configured() {
         return clientId != null && !clientId.isBlank() && clientSecret != null && !clientSecret.isBlank();
     }

@@ -58,6 +58,20 @@ public final class ChannelCommands {
 
             @Nullable Boolean enforceServiceWindow) {
 
+        /** Spring logs request bodies at TRACE: the secrets show only whether they were given. */
+        @Override
+        public String toString() {
+            return "ChannelConfig[phoneNumberId=" + phoneNumberId + ", wabaId=" + wabaId + ", accessToken="
+                    + redacted(accessToken) + ", appSecret=" + redacted(appSecret) + ", verifyToken="
+                    + redacted(verifyToken) + ", graphBaseUrl=" + graphBaseUrl + ", ratePerSecond=" + ratePerSecond
+                    + ", failureRate=" + failureRate + ", maxMessagesPerSecond=" + maxMessagesPerSecond
+                    + ", enforceServiceWindow=" + enforceServiceWindow + "]";
+        }
+
+        private static @Nullable String redacted(@Nullable String secret) {
+            return secret == null ? null : "[redacted]";
+        }
+
         public static ChannelConfig empty() {
             return new ChannelConfig(null, null, null, null, null, null, null, null, null, null);
         }

@@ -5,6 +5,7 @@ import com.whatsdex.channels.ChannelProvider;
 import com.whatsdex.channels.ChannelStatus;
 import com.whatsdex.channels.ChannelView;
 import com.whatsdex.channels.ChannelsApi;
+import com.whatsdex.channels.OutboundAddresses;
 import com.whatsdex.channels.SandboxConfig;
 import com.whatsdex.channels.SandboxNumbers;
 import com.whatsdex.channels.domain.ChannelCommands.ChannelConfig;
@@ -70,6 +71,7 @@ public class ChannelService implements ChannelsApi {
     private final TenancyApi tenancy;
     private final RealtimeEvents realtime;
     private final GraphConnectionTester tester;
+    private final OutboundAddresses addresses;
     private final ObjectProvider<SandboxNumbers> sandbox;
     private final JsonMapper json;
     private final String publicUrl;
@@ -83,6 +85,7 @@ public class ChannelService implements ChannelsApi {
             TenancyApi tenancy,
             RealtimeEvents realtime,
             GraphConnectionTester tester,
+            OutboundAddresses addresses,
             ObjectProvider<SandboxNumbers> sandbox,
             JsonMapper json,
             WhatsDexProperties properties,
@@ -92,6 +95,7 @@ public class ChannelService implements ChannelsApi {
         this.tenancy = tenancy;
         this.realtime = realtime;
         this.tester = tester;
+        this.addresses = addresses;
         this.sandbox = sandbox;
         this.json = json;
         this.publicUrl = stripSlash(properties.publicUrl());
@@ -194,6 +198,7 @@ public class ChannelService implements ChannelsApi {
         requirePresent(missing, "config.wabaId", config.wabaId());
         requirePresent(missing, "config.accessToken", config.accessToken());
         requirePresent(missing, "config.appSecret", config.appSecret());
+        requireReachable(missing, config.graphBaseUrl());
         if (!missing.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "validation_failed", "Request validation failed", missing);
         }
@@ -283,6 +288,7 @@ public class ChannelService implements ChannelsApi {
                         errors.add(new FieldError((String) field[0], "only sandbox channels have this"));
                     }
                 }
+                requireReachable(errors, config.graphBaseUrl());
                 credentialsChanged = blankToNull(config.accessToken()) != null
                         || blankToNull(config.appSecret()) != null
                         || blankToNull(config.graphBaseUrl()) != null;
@@ -470,9 +476,22 @@ public class ChannelService implements ChannelsApi {
         GraphConnectionTester.Result result = switch (c.provider()) {
             case sandbox -> registerSandbox(c);
             case whatsapp_cloud ->
-                tester.test(c.graphBaseUrl(), c.phoneNumberId(), open(c.sealedAccessToken(), c, "access_token"));
+                addresses
+                        .refusal(c.graphBaseUrl())
+                        .map(reason -> GraphConnectionTester.Result.error("the Graph base URL " + reason))
+                        .orElseGet(() -> tester.test(
+                                c.graphBaseUrl(), c.phoneNumberId(), open(c.sealedAccessToken(), c, "access_token")));
         };
         record(id, result);
+    }
+
+    /** A Graph base URL a person typed in must not reach this server's own network (see OutboundAddresses). */
+    private void requireReachable(List<FieldError> errors, @Nullable String graphBaseUrl) {
+        if (blankToNull(graphBaseUrl) != null) {
+            addresses
+                    .refusal(graphBaseUrl.trim())
+                    .ifPresent(reason -> errors.add(new FieldError("config.graphBaseUrl", reason)));
+        }
     }
 
     private void record(UUID id, GraphConnectionTester.Result result) {

@@ -1,6 +1,7 @@
 package com.whatsdex.channels.domain;
 
 import com.whatsdex.channels.ChannelCredentials;
+import com.whatsdex.channels.OutboundAddresses;
 import com.whatsdex.channels.OutboundContent;
 import com.whatsdex.channels.SendFailure;
 import com.whatsdex.channels.SendOutcome;
@@ -46,7 +47,18 @@ class CloudApiSender implements WhatsAppSender {
         return post(channel, body);
     }
 
+    private final OutboundAddresses addresses;
+
+    CloudApiSender(OutboundAddresses addresses) {
+        this.addresses = addresses;
+    }
+
     private SendOutcome post(ChannelCredentials channel, Map<String, Object> body) {
+        var refused = addresses.refusal(channel, channel.graphBaseUrl());
+        if (refused.isPresent()) { // a channel stored before the rule, or restored from an archive
+            return new SendOutcome.Rejected(
+                    0, "The channel's Graph base URL " + refused.get(), null, SendFailure.invalid_request);
+        }
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create(stripSlash(channel.graphBaseUrl()) + "/" + channel.phoneNumberId() + "/messages"))
                 .timeout(TIMEOUT)

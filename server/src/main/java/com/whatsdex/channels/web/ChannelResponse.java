@@ -34,6 +34,13 @@ record ChannelResponse(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** Spring logs response bodies at TRACE: the verify token is for the person who asked, not for the log. */
+    @Override
+    public String toString() {
+        return "ChannelResponse[id=" + id + ", name=" + name + ", provider=" + provider + ", status=" + status
+                + ", verifyToken=" + (verifyToken == null ? null : "[redacted]") + "]";
+    }
+
     static ChannelResponse of(ChannelDetails details) {
         ChannelView v = details.view();
         return new ChannelResponse(

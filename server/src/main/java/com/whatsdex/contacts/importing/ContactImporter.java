@@ -46,6 +46,8 @@ class ContactImporter {
 
     private static final Logger log = LoggerFactory.getLogger(ContactImporter.class);
     private static final int SNIFF_BYTES = 1 << 20;
+    /** Staged text per batch, at most (plus one row): memory stays flat whatever the rows hold. */
+    static final int MAX_BATCH_BYTES = 8 << 20;
 
     /** The job's data. */
     record ImportJob(UUID tenantId, UUID importId) implements TenantJobData {}
@@ -234,7 +236,9 @@ class ContactImporter {
         StagingWriter staging = new StagingWriter();
         long dataRows = 0;
         boolean end = false;
-        while (dataRows < batchRows) {
+        // a batch also ends at MAX_BATCH_BYTES of staged text: rows of long cells (up to a megabyte each) would
+        // otherwise hold batchRows megabytes, three batches at a time
+        while (dataRows < batchRows && staging.length() < MAX_BATCH_BYTES) {
             List<String> cells = parser.next();
             if (cells == null) {
                 end = true;

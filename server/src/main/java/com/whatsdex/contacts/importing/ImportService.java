@@ -374,9 +374,20 @@ public class ImportService {
         return new Settings(country, onExisting, List.copyOf(tags), mappingJson);
     }
 
-    private static void requireText(byte[] head, int length) {
+    /**
+     * Refuses what cannot be a contacts file from its first chunk: empty, binary, or a first megabyte without a line
+     * break (a header row that long is not CSV; the parser would refuse it later anyway, after storing the file).
+     */
+    static void requireText(byte[] head, int length) {
         if (length == 0) {
             throw ApiException.validation("file", "is empty");
+        }
+        if (length >= CHUNK_BYTES && !hasLineBreak(head, length)) {
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid_file",
+                    "The first line of this file is longer than 1 MB, so it is not a CSV file of contacts."
+                            + " Nothing was imported.");
         }
         CsvFormat format = CsvFormat.sniff(head, length);
         if (format.looksBinary(head, length)) {
@@ -386,6 +397,15 @@ public class ImportService {
                     "This file is not a CSV text file (it holds binary data; a spreadsheet must be saved as CSV"
                             + " first). Nothing was imported.");
         }
+    }
+
+    private static boolean hasLineBreak(byte[] head, int length) {
+        for (int i = 0; i < length; i++) {
+            if (head[i] == '\n' || head[i] == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String cleanFilename(String filename) {

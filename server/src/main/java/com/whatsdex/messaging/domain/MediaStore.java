@@ -2,6 +2,7 @@ package com.whatsdex.messaging.domain;
 
 import com.whatsdex.channels.ChannelCredentials;
 import com.whatsdex.channels.ChannelsApi;
+import com.whatsdex.channels.OutboundAddresses;
 import com.whatsdex.shared.ApiException;
 import com.whatsdex.shared.TenantContext;
 import com.whatsdex.shared.WhatsDexProperties;
@@ -53,9 +54,11 @@ class MediaStore {
     private final TransactionTemplate tx;
     private final Path dataDir;
     private final long maxBytes;
+    private final OutboundAddresses addresses;
+    private static final int MAX_REDIRECTS = 3;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            .followRedirects(HttpClient.Redirect.NEVER) // followed by hand, each hop checked
             .build();
 
     MediaStore(
@@ -64,7 +67,9 @@ class MediaStore {
             JsonMapper json,
             PlatformTransactionManager txManager,
             WhatsDexProperties properties,
-            MessagingProperties messaging) {
+            MessagingProperties messaging,
+            OutboundAddresses addresses) {
+        this.addresses = addresses;
         this.messages = messages;
         this.channels = channels;
         this.json = json;
@@ -162,8 +167,9 @@ class MediaStore {
     record StoredFile(Path path, String mimeType, @Nullable String filename) {}
 
     private JsonNode graphInfo(ChannelCredentials c, String mediaId) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(
-                        stripSlash(c.graphBaseUrl()) + "/" + URLEncoder.encode(mediaId, StandardCharsets.UTF_8)))
+        String url = stripSlash(c.graphBaseUrl()) + "/" + URLEncoder.encode(mediaId, StandardCharsets.UTF_8);
+        requireAllowed(c, url);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + c.accessToken())
                 .header("Accept", "application/json")
@@ -178,12 +184,7 @@ class MediaStore {
 
     private long fetch(ChannelCredentials c, String url, Path partial, UUID messageId)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + c.accessToken())
-                .GET()
-                .build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = download(c, url);
         try (InputStream in = response.body()) {
             if (response.statusCode() != 200) {
                 throw new IOException("The media download answered " + response.statusCode());
@@ -205,6 +206,52 @@ class MediaStore {
                 }
             }
             return total;
+        }
+    }
+
+    /**
+     * GETs the URL the Graph API gave, following up to {@link #MAX_REDIRECTS} redirects; every hop must pass
+     * {@link OutboundAddresses} (the URL comes from the channel's Graph server), and the token goes only to the host
+     * the Graph API named.
+     */
+    private HttpResponse<InputStream> download(ChannelCredentials c, String url)
+            throws IOException, InterruptedException {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("The Graph API gave a download URL that is not a URL");
+        }
+        String tokenHost = uri.getHost();
+        for (int hop = 0; ; hop++) {
+            requireAllowed(c, uri.toString());
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET();
+            if (uri.getHost() != null && uri.getHost().equalsIgnoreCase(tokenHost)) {
+                request.header("Authorization", "Bearer " + c.accessToken());
+            }
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            int status = response.statusCode();
+            var location = response.headers().firstValue("Location");
+            if (status / 100 != 3 || location.isEmpty()) {
+                return response;
+            }
+            response.body().close();
+            if (hop == MAX_REDIRECTS) {
+                throw new IOException("The media download redirected more than " + MAX_REDIRECTS + " times");
+            }
+            try {
+                uri = uri.resolve(location.get());
+            } catch (IllegalArgumentException e) {
+                throw new IOException("The media download redirected to something that is not a URL");
+            }
+        }
+    }
+
+    private void requireAllowed(ChannelCredentials c, String url) throws IOException {
+        var refused = addresses.refusal(c, url);
+        if (refused.isPresent()) {
+            throw new IOException("Media URL " + refused.get());
         }
     }
 

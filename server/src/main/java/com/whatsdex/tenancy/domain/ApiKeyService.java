@@ -25,7 +25,14 @@ public class ApiKeyService {
             Instant createdAt,
             @Nullable Instant lastUsedAt) {}
 
-    public record CreatedApiKey(UUID id, String name, String prefix, String key, Instant createdAt) {}
+    public record CreatedApiKey(UUID id, String name, String prefix, String key, Instant createdAt) {
+
+        @Override
+        public String toString() { // Spring logs response bodies at TRACE: the key is shown once, to its creator
+            return "CreatedApiKey[id=" + id + ", name=" + name + ", prefix=" + prefix + ", key=[redacted], createdAt="
+                    + createdAt + "]";
+        }
+    }
 
     private final ApiKeyRepository keys;
 

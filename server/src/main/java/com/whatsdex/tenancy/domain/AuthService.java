@@ -103,8 +103,16 @@ public class AuthService implements Authenticator {
         String addressSubject = "ip:" + remoteAddress;
         Instant now = clock.instant();
         Instant since = now.minus(THROTTLE_WINDOW);
-        throttle(emailSubject, MAX_FAILURES_PER_EMAIL, since, now);
-        throttle(addressSubject, MAX_FAILURES_PER_ADDRESS, since, now);
+        // each attempt counts as a failure from before its password is checked, so a burst of concurrent guesses
+        // gets no more than the limit through
+        long emailAttempt = attempt(emailSubject, MAX_FAILURES_PER_EMAIL, since, now);
+        long addressAttempt;
+        try {
+            addressAttempt = attempt(addressSubject, MAX_FAILURES_PER_ADDRESS, since, now);
+        } catch (ThrottledException e) {
+            sessions.deleteAttempt(emailAttempt);
+            throw e;
+        }
 
         Optional<UserRepository.Credentials> credentials = users.credentials(email);
         boolean ok;
@@ -114,13 +122,12 @@ public class AuthService implements Authenticator {
             passwords.burnTime(cmd.password());
             ok = false;
         }
-        if (!ok) {
-            sessions.recordFailure(emailSubject);
-            sessions.recordFailure(addressSubject);
+        if (!ok) { // both attempts stay as failures
             throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Email or password is incorrect");
         }
         UUID userId = credentials.get().userId();
         sessions.clearFailures(emailSubject);
+        sessions.deleteAttempt(addressAttempt);
         if (passwords.needsUpgrade(credentials.get().passwordHash())) {
             users.updatePasswordHash(userId, passwords.hash(cmd.password()));
         }
@@ -133,13 +140,22 @@ public class AuthService implements Authenticator {
         return new SignedIn(me(new TenantContext.Scope(membership.tenantId(), userId)), token);
     }
 
-    private void throttle(String subject, int max, Instant since, Instant now) {
-        if (sessions.recentFailures(subject, since) >= max) {
+    /** Takes an attempt for the subject (its id), or throws when the subject has failed too often lately. */
+    private long attempt(String subject, int max, Instant since, Instant now) {
+        Long id = tx.execute(s -> {
+            sessions.lockSubject(subject);
+            if (sessions.recentFailures(subject, since) >= max) {
+                return null;
+            }
+            return sessions.recordAttempt(subject);
+        });
+        if (id == null) {
             Instant oldest = sessions.oldestFailureSince(subject, since).orElse(now);
             long retryAfter = Math.max(
                     1, Duration.between(now, oldest.plus(THROTTLE_WINDOW)).toSeconds());
             throw new ThrottledException(retryAfter);
         }
+        return id;
     }
 
     public void logout(String token) {

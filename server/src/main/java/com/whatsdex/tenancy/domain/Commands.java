@@ -24,11 +24,24 @@ public final class Commands {
             String name,
 
             @NotBlank(message = "is required") @Size(max = 120, message = "must be at most 120 characters")
-            String workspaceName) {}
+            String workspaceName) {
+
+        @Override
+        public String toString() { // Spring logs request bodies at TRACE: never the password
+            return "RegisterCmd[email=" + email + ", password=[redacted], name=" + name + ", workspaceName="
+                    + workspaceName + "]";
+        }
+    }
 
     public record LoginCmd(
             @NotBlank(message = "is required") String email,
-            @NotBlank(message = "is required") String password) {}
+            @NotBlank(message = "is required") String password) {
+
+        @Override
+        public String toString() {
+            return "LoginCmd[email=" + email + ", password=[redacted]]";
+        }
+    }
 
     public record UpdateWorkspaceCmd(
             @Nullable @Size(min = 1, max = 120, message = "must be 1 to 120 characters")
@@ -49,7 +62,13 @@ public final class Commands {
             @NotNull(message = "is required") Role role,
 
             @NotBlank(message = "is required") @Size(min = 10, max = 200, message = "must be 10 to 200 characters")
-            String password) {}
+            String password) {
+
+        @Override
+        public String toString() {
+            return "AddMemberCmd[email=" + email + ", name=" + name + ", role=" + role + ", password=[redacted]]";
+        }
+    }
 
     public record ChangeRoleCmd(
             @NotNull(message = "is required") Role role) {}

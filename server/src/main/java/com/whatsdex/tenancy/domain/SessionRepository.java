@@ -84,10 +84,24 @@ class SessionRepository {
                 .optional();
     }
 
-    void recordFailure(String subject) {
-        jdbc.sql("insert into login_failures (subject) values (:s)")
+    /** Makes concurrent attempts on one subject take turns until the end of the transaction. */
+    void lockSubject(String subject) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:s, 0))")
+                .param("s", "login:" + subject)
+                .query((rs, n) -> 1)
+                .list();
+    }
+
+    /** Records an attempt as a failure until it is known to have succeeded; answers its id. */
+    long recordAttempt(String subject) {
+        return jdbc.sql("insert into login_failures (subject) values (:s) returning id")
                 .param("s", subject)
-                .update();
+                .query(Long.class)
+                .single();
+    }
+
+    void deleteAttempt(long id) {
+        jdbc.sql("delete from login_failures where id = :id").param("id", id).update();
     }
 
     void clearFailures(String subject) {

@@ -1,0 +1,132 @@
+package com.whatsdex.channels;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where the server may send requests on a workspace's behalf. A Cloud API channel's Graph base URL is typed in by a
+ * person, and the media URLs its Graph API answers with come from that server, so neither may reach the server's own
+ * network: loopback, private (RFC 1918, IPv6 unique local), link-local (cloud metadata at 169.254.169.254), shared
+ * (100.64/10), unspecified and multicast addresses are refused unless {@code whatsdex.channels.allowed-private-networks}
+ * ({@code WHATSDEX_ALLOWED_PRIVATE_NETWORKS}, CIDRs such as {@code 10.1.0.0/16}) lists them. Sandbox channels are
+ * exempt: the server sets their loopback URL itself and nobody can change it. The host is resolved when checked; a
+ * name that resolves elsewhere by the time of the request (DNS rebinding) is not caught here.
+ */
+@Component
+public class OutboundAddresses {
+
+    /** @param allowedPrivateNetworks CIDRs of private networks a Graph base URL may point to (tests, benchmarks) */
+    @ConfigurationProperties("whatsdex.channels")
+    public record Properties(@DefaultValue List<String> allowedPrivateNetworks) {}
+
+    private record Network(byte[] prefix, int bits) {
+        boolean contains(InetAddress address) {
+            byte[] a = address.getAddress();
+            if (a.length != prefix.length) {
+                return false;
+            }
+            for (int i = 0; i < bits; i++) {
+                int mask = 0x80 >> (i % 8);
+                if ((a[i / 8] & mask) != (prefix[i / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private final List<Network> allowed;
+
+    public OutboundAddresses(Properties properties) {
+        this.allowed = properties.allowedPrivateNetworks().stream()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(OutboundAddresses::network)
+                .toList();
+    }
+
+    /** Why a request to {@code url} for {@code channel} may not be made, or empty when it may. */
+    public Optional<String> refusal(ChannelCredentials channel, String url) {
+        return channel.provider() == ChannelProvider.sandbox ? Optional.empty() : refusal(url);
+    }
+
+    /** Why a request to {@code url} may not be made, or empty when it may. Resolves the host name. */
+    public Optional<String> refusal(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return Optional.of("is not a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return Optional.of("must be an http(s) URL");
+        }
+        String host = uri.getHost();
+        if (host == null || host.isEmpty()) {
+            return Optional.of("has no host");
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            return Optional.empty(); // nothing to reach; the request fails on its own
+        }
+        for (InetAddress address : addresses) {
+            if (internal(address) && allowed.stream().noneMatch(n -> n.contains(address))) {
+                return Optional.of("points to a private, loopback or link-local address (" + host
+                        + "), which this server does not call");
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean internal(InetAddress address) {
+        if (address.isLoopbackAddress()
+                || address.isAnyLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
+            return true;
+        }
+        byte[] a = address.getAddress();
+        if (address instanceof Inet4Address) {
+            int first = a[0] & 0xff;
+            int second = a[1] & 0xff;
+            return first == 0 // "this network"
+                    || (first == 100 && second >= 64 && second < 128) // shared address space (carrier NAT)
+                    || (first == 192 && second == 0 && (a[2] & 0xff) == 0) // IETF protocol assignments
+                    || (first == 198 && (second == 18 || second == 19)) // benchmarking
+                    || first >= 240; // reserved and broadcast
+        }
+        if (address instanceof Inet6Address) {
+            return (a[0] & 0xfe) == 0xfc; // unique local fc00::/7
+        }
+        return false;
+    }
+
+    private static Network network(String cidr) {
+        int slash = cidr.indexOf('/');
+        String host = slash < 0 ? cidr : cidr.substring(0, slash);
+        try {
+            byte[] prefix = InetAddress.getByName(host).getAddress();
+            int bits = slash < 0 ? prefix.length * 8 : Integer.parseInt(cidr.substring(slash + 1));
+            if (bits < 0 || bits > prefix.length * 8) {
+                throw new IllegalArgumentException("bad prefix length");
+            }
+            return new Network(prefix, bits);
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "whatsdex.channels.allowed-private-networks: '" + cidr + "' is not a CIDR such as 10.0.0.0/8", e);
+        }
+    }
+}
