@@ -15,7 +15,11 @@ public interface ContactBatchApi {
 
     /**
      * The contacts with these phones, created (without a name) where missing; safe under concurrency like {@link
-     * ContactsApi#findOrCreateByPhone}.
+     * ContactsApi#findOrCreateByPhone}. For a caller that stores something about them next (the outbound pipeline
+     * stores the messages): the creation commits without waiting for the disk, and the caller's next durable commit
+     * makes it durable too (PostgreSQL's log is written in order), while a crash in between loses only contacts
+     * nothing was stored for. Each new contact updates the workspace's count row, so waiting for the disk here made
+     * concurrent senders to new phones take turns at the disk's flush rate.
      *
      * @param e164s phones in E.164 with {@code +}
      * @return every phone's contact, keyed by phone

@@ -46,6 +46,7 @@ class ContactBatchService implements ContactBatchApi {
             if (missing.isEmpty()) {
                 return;
             }
+            contacts.commitWithoutWaitingForDisk(); // see ContactBatchApi#findOrCreateByPhones
             List<UUID> ids = new ArrayList<>(missing.size());
             missing.forEach(p -> ids.add(Ids.newId()));
             contacts.insertMissing(ids, missing).forEach(c -> found.put(c.phone(), c));
