@@ -117,6 +117,7 @@ class OutboundPipeline implements OutboundMessages {
     private final Clock clock;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final ObjectProvider<CampaignGate> campaignGate;
+    private final CallSpacing spacing = new CallSpacing();
 
     OutboundPipeline(
             OutboundRepository messages,
@@ -436,6 +437,12 @@ class OutboundPipeline implements OutboundMessages {
                 return new Attempt(null, decision);
             }
             inFlight.acquire();
+            try {
+                spacing.await(r.credentials().channelId(), r.credentials().ratePerSecond());
+            } catch (InterruptedException e) {
+                inFlight.release();
+                throw e;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Attempt.sent(new SendOutcome.Rejected(
