@@ -34,7 +34,7 @@ class DatabaseSendPacer implements SendPacer {
         if (ratePerSecond <= 0 || count <= 0) {
             return Duration.ZERO;
         }
-        long spanMicros = Math.round(count * 1_000_000.0 / ratePerSecond);
+        long spanMicros = count * SendPacer.intervalNanos(ratePerSecond) / 1_000;
         Long waitMicros = ownTransaction.execute(s -> slots.reserve(channelId, spanMicros, CATCH_UP_MICROS));
         return Duration.ofNanos((waitMicros == null ? 0 : waitMicros) * 1_000);
     }

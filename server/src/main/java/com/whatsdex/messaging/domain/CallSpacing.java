@@ -1,5 +1,6 @@
 package com.whatsdex.messaging.domain;
 
+import com.whatsdex.channels.SendPacer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -7,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Keeps this instance's calls to a paced channel at least {@code 1/rate} apart. The pacer's reserved slots already
+ * Keeps this instance's calls to a paced channel at least one slot ({@link SendPacer#intervalNanos}) apart. The pacer's reserved slots already
  * are; but a send that wakes up late for its slot (a busy machine, a wait for an in-flight permit) would go out
  * right beside the next on-time one, and a provider that counts every sliding second (Meta's 130429) refuses the
  * bunch. Late calls are spread out instead: the channel falls a little behind its rate, never above it.
@@ -33,7 +34,7 @@ final class CallSpacing {
         if (ratePerSecond <= 0) {
             return now;
         }
-        long interval = 1_000_000_000L / ratePerSecond;
+        long interval = SendPacer.intervalNanos(ratePerSecond);
         AtomicLong next = nextCall.computeIfAbsent(channelId, k -> new AtomicLong(NEVER));
         while (true) {
             long earliest = next.get();

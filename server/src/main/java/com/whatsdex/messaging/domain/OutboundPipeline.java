@@ -407,10 +407,10 @@ class OutboundPipeline implements OutboundMessages {
                 long start = System.nanoTime()
                         + pacer.reserve(credentials.channelId(), rate, group.size())
                                 .toNanos();
-                double interval = rate > 0 ? 1_000_000_000.0 / rate : 0;
+                long interval = SendPacer.intervalNanos(rate);
                 for (int j = 0; j < group.size(); j++) {
                     Ready r = ready.get(group.get(j));
-                    long due = start + Math.round(j * interval);
+                    long due = start + j * interval;
                     outcomes.set(group.get(j), sends.submit(() -> sendAt(r, due, scope)));
                 }
             }

@@ -32,7 +32,7 @@ class CallSpacingTests {
         }
         List<Long> sorted = new ArrayList<>(moments);
         Collections.sort(sorted);
-        long interval = 1_000_000_000L / 50;
+        long interval = com.whatsdex.channels.SendPacer.intervalNanos(50);
         for (int i = 1; i < sorted.size(); i++) {
             assertThat(sorted.get(i) - sorted.get(i - 1)).as("gap %d", i).isGreaterThanOrEqualTo(interval);
         }
