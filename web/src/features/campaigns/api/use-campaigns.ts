@@ -32,6 +32,11 @@ export function useCampaigns() {
 /** Delivery receipts keep arriving after the last send; no progress event reports them. */
 const AFTER_COMPLETION_POLL_MS = 5_000;
 const AFTER_COMPLETION_WINDOW_MS = 10 * 60_000;
+/**
+ * While a campaign sends, progress events move the page; a slow poll besides them keeps it right if an event is
+ * lost (notifications are not durable) or the stream is reconnecting.
+ */
+const WHILE_ACTIVE_POLL_MS = 3_000;
 
 export function useCampaign(id: string) {
   return useQuery({
@@ -39,6 +44,7 @@ export function useCampaign(id: string) {
     queryFn: () => unwrap(api.GET('/api/v1/campaigns/{id}', { params: { path: { id } } })),
     refetchInterval: (query) => {
       const c = query.state.data;
+      if (c?.status === 'running' || c?.status === 'scheduled') return WHILE_ACTIVE_POLL_MS;
       const recent =
         c?.status === 'completed' &&
         c.finishedAt !== null &&

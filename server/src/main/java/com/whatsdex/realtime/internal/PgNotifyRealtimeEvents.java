@@ -63,13 +63,17 @@ final class PgNotifyRealtimeEvents implements RealtimeEvents {
             send(payloads);
             return;
         }
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            pending = new Pending();
-            TransactionSynchronizationManager.bindResource(this, pending);
-            TransactionSynchronizationManager.registerSynchronization(pending);
+        // this transaction's own collector, found among its synchronizations (nothing bound to the thread that a
+        // transaction ending unusually could leave behind for the next one)
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof Pending pending && pending.owner == this) {
+                pending.payloads.addAll(payloads);
+                return;
+            }
         }
+        Pending pending = new Pending(this);
         pending.payloads.addAll(payloads);
+        TransactionSynchronizationManager.registerSynchronization(pending);
     }
 
     private void send(List<String> payloads) {
@@ -77,17 +81,17 @@ final class PgNotifyRealtimeEvents implements RealtimeEvents {
     }
 
     /** The events of one transaction, sent after it commits. */
-    private final class Pending implements TransactionSynchronization {
+    private static final class Pending implements TransactionSynchronization {
+        final PgNotifyRealtimeEvents owner;
         final List<String> payloads = new ArrayList<>();
 
-        @Override
-        public void afterCommit() {
-            send(payloads);
+        Pending(PgNotifyRealtimeEvents owner) {
+            this.owner = owner;
         }
 
         @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(PgNotifyRealtimeEvents.this);
+        public void afterCommit() {
+            owner.send(payloads);
         }
     }
 }
