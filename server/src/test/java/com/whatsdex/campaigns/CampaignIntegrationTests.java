@@ -174,6 +174,14 @@ class CampaignIntegrationTests {
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
     }
 
+    /** Our pacing of the channel and the simulated number's own throughput limit (130429 above it). */
+    private static void setRates(Browser b, String channel, int ratePerSecond, int numberMaxPerSecond) {
+        Browser.Response r = b.patch(
+                "/api/v1/channels/" + channel,
+                Map.of("ratePerSecond", ratePerSecond, "config", Map.of("maxMessagesPerSecond", numberMaxPerSecond)));
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+    }
+
     private static Map<String, Integer> merged(List<Map<String, Integer>> maps) {
         Map<String, Integer> all = new HashMap<>();
         maps.forEach(m -> m.forEach((k, v) -> all.merge(k, v, Integer::sum)));
@@ -188,10 +196,7 @@ class CampaignIntegrationTests {
         String channel = channel(b);
         // Meta's highest per-number rate on both sides (the channel's pacing and the simulated number's
         // throughput, 80/s by default): seconds instead of 25 s, and no send refused with 130429 and retried later
-        Browser.Response fast = b.patch(
-                "/api/v1/channels/" + channel,
-                Map.of("ratePerSecond", 1000, "config", Map.of("maxMessagesPerSecond", 1000)));
-        assertThat(fast.status()).as(fast.raw()).isEqualTo(200);
+        setRates(b, channel, 1000, 1000);
         List<String> phones = phones(2000, 0);
         importContacts(b, phones);
         String id = create(b, campaign("Black Friday", List.of(channel)));
@@ -573,10 +578,7 @@ class CampaignIntegrationTests {
         String channel = channel(b);
         // our pacing lets 1,000/s through but the simulated number takes 20 per second, like a Meta number at its
         // limit: most first sends are refused with 130429 and queued for the pipeline's retry a few seconds later
-        Browser.Response limited = b.patch(
-                "/api/v1/channels/" + channel,
-                Map.of("ratePerSecond", 1000, "config", Map.of("maxMessagesPerSecond", 20)));
-        assertThat(limited.status()).as(limited.raw()).isEqualTo(200);
+        setRates(b, channel, 1000, 20);
         List<String> phones = phones(60, 0);
         importContacts(b, phones);
         String id = create(b, campaign("Throttled", List.of(channel)));

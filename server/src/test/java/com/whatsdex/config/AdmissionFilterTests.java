@@ -27,15 +27,7 @@ class AdmissionFilterTests {
     void webhooksBeyondTheirRoomAre503WithRetryAfterAndAdmittedAgainOnceRoomIsFree() throws Exception {
         CountDownLatch inside = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
-        FilterChain busy = (req, res) -> {
-            inside.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            ((MockHttpServletResponse) res).setStatus(200);
-        };
+        FilterChain busy = busyUntil(inside, release);
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<MockHttpServletResponse> first = callers.submit(() -> call("/webhooks/whatsapp/a", busy));
             Future<MockHttpServletResponse> second = callers.submit(() -> call("/webhooks/whatsapp/b", busy));
@@ -62,14 +54,7 @@ class AdmissionFilterTests {
     void theEventStreamUploadsAndTheDashboardAreNotCounted() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch inside = new CountDownLatch(3);
-        FilterChain busy = (req, res) -> {
-            inside.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
+        FilterChain busy = busyUntil(inside, release);
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 3; i++) {
                 callers.submit(() -> call("/api/v1/campaigns", busy));
@@ -81,6 +66,19 @@ class AdmissionFilterTests {
             assertThat(call("/inbox", ok()).getStatus()).isEqualTo(200);
             release.countDown();
         }
+    }
+
+    /** A request that, once admitted, counts itself in and holds its room until released, then answers 200. */
+    private static FilterChain busyUntil(CountDownLatch inside, CountDownLatch release) {
+        return (req, res) -> {
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ((MockHttpServletResponse) res).setStatus(200);
+        };
     }
 
     private static FilterChain ok() {

@@ -5,6 +5,7 @@ import com.whatsdex.messaging.CampaignGate;
 import com.whatsdex.shared.TenantContext;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
@@ -41,13 +42,13 @@ class CampaignSendGate implements CampaignGate {
             return last.decision();
         }
         TenantContext.requireTenantId();
-        Decision decision = tx.execute(s ->
-                campaigns.find(campaignId).map(c -> decisionFor(c.status())).orElse(Decision.withdraw));
-        seen.put(campaignId, new Seen(decision == null ? Decision.withdraw : decision, now));
+        Decision decision = Objects.requireNonNull(tx.execute(s ->
+                campaigns.find(campaignId).map(c -> decisionFor(c.status())).orElse(Decision.withdraw)));
         if (seen.size() > 10_000) {
             seen.clear(); // campaigns come and go: never let the memory grow
         }
-        return decision == null ? Decision.withdraw : decision;
+        seen.put(campaignId, new Seen(decision, now));
+        return decision;
     }
 
     static Decision decisionFor(CampaignStatus status) {

@@ -485,7 +485,7 @@ class OutboundPipeline implements OutboundMessages {
             OutboundRepository.Outgoing m = ready.get(i).outgoing();
             Attempt attempt = outcomes.get(i);
             if (attempt.decision() == CampaignGate.Decision.hold) {
-                hold(m.id(), m.attempts());
+                hold(m.id());
                 published.add(new RealtimeEvent.MessageStatus(m.id(), m.contactId(), m.channelId(), "queued"));
                 continue;
             }
@@ -542,11 +542,16 @@ class OutboundPipeline implements OutboundMessages {
     }
 
     /** Keeps a message its paused campaign holds back queued, and asks again after {@link #HOLD_RECHECK}. */
-    private void hold(UUID messageId, int attempts) {
+    private void hold(UUID messageId) {
         messages.markQueued(messageId, "held", "Waiting: the campaign is paused", null);
+        askAgainLater(messageId);
+    }
+
+    /** Schedules the retry job to ask the held message's campaign again after {@link #HOLD_RECHECK}. */
+    private void askAgainLater(UUID messageId) {
         jobs.schedule(
                 RETRY_TASK,
-                messageId + "-" + attempts + "-held-" + clock.millis(),
+                messageId + "-held-" + clock.millis(),
                 new RetrySend(TenantContext.requireTenantId(), messageId),
                 clock.instant().plus(HOLD_RECHECK));
     }
@@ -572,11 +577,7 @@ class OutboundPipeline implements OutboundMessages {
         if (decision != CampaignGate.Decision.send) {
             inTransaction(() -> {
                 if (decision == CampaignGate.Decision.hold) {
-                    jobs.schedule(
-                            RETRY_TASK,
-                            messageId + "-held-" + clock.millis(),
-                            new RetrySend(TenantContext.requireTenantId(), messageId),
-                            clock.instant().plus(HOLD_RECHECK));
+                    askAgainLater(messageId);
                 } else if (withdraw(messageId)) {
                     usage.refund(UsageMetric.messages_sent, 1);
                 }
