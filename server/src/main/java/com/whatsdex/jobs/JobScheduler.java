@@ -50,4 +50,12 @@ public interface JobScheduler {
      * another instance or after the restart.
      */
     boolean stopping();
+
+    /**
+     * Waits up to {@code timeout} for this instance to begin shutting down; answers at once when it already is.
+     * Lets work that waits (a send waiting for its rate-limit slot) give up its wait when the instance stops.
+     *
+     * @return whether the instance is shutting down
+     */
+    boolean awaitStopping(java.time.Duration timeout) throws InterruptedException;
 }

@@ -3,6 +3,7 @@ package com.whatsdex.jobs.internal;
 import com.whatsdex.jobs.JobScheduler;
 import com.whatsdex.jobs.TenantJobData;
 import com.whatsdex.jobs.TenantTask;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +27,11 @@ class DbJobScheduler implements JobScheduler {
     @Override
     public boolean stopping() {
         return registry.stopping();
+    }
+
+    @Override
+    public boolean awaitStopping(Duration timeout) throws InterruptedException {
+        return registry.awaitStopping(timeout);
     }
 
     @Override

@@ -30,7 +30,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -73,6 +75,9 @@ class JobRegistry implements SmartLifecycle {
     private volatile @Nullable Built built;
     private volatile boolean running;
     private volatile boolean stopping;
+    /** Released when a stop begins: what {@link #awaitStopping} waits for. */
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+
     private @Nullable Thread starter;
 
     JobRegistry(
@@ -370,6 +375,11 @@ class JobRegistry implements SmartLifecycle {
         return stopping;
     }
 
+    /** Waits up to {@code timeout} for a stop to begin (see {@link com.whatsdex.jobs.JobScheduler#awaitStopping}). */
+    boolean awaitStopping(Duration timeout) throws InterruptedException {
+        return stopSignal.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     @Override
     public void stop(Runnable callback) {
         synchronized (lifecycle) {
@@ -379,6 +389,7 @@ class JobRegistry implements SmartLifecycle {
             }
             running = false;
             stopping = true;
+            stopSignal.countDown();
         }
         Thread.ofPlatform().name("jobs-stop").start(() -> {
             try {
@@ -397,6 +408,7 @@ class JobRegistry implements SmartLifecycle {
             }
             running = false;
             stopping = true;
+            stopSignal.countDown();
         }
         stopAll();
     }

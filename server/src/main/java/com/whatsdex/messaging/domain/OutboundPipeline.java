@@ -95,11 +95,17 @@ class OutboundPipeline implements OutboundMessages {
             ChannelCredentials credentials,
             @Nullable UUID campaignId) {}
 
-    /** What became of one message at its slot: the provider's answer, or held back by its campaign. */
-    private record Attempt(@Nullable SendOutcome outcome, CampaignGate.Decision decision) {
+    /**
+     * What became of one message at its slot: the provider's answer, or held back (by its paused campaign, or
+     * because this instance began to stop before the slot came).
+     */
+    private record Attempt(@Nullable SendOutcome outcome, CampaignGate.Decision decision, boolean stopping) {
+
+        /** Not sent: this instance is stopping; the retry job sends it from another instance or after the restart. */
+        static final Attempt STOPPING = new Attempt(null, CampaignGate.Decision.hold, true);
 
         static Attempt sent(SendOutcome outcome) {
-            return new Attempt(outcome, CampaignGate.Decision.send);
+            return new Attempt(outcome, CampaignGate.Decision.send, false);
         }
     }
 
@@ -428,13 +434,15 @@ class OutboundPipeline implements OutboundMessages {
     private Attempt sendAt(Ready r, long dueNanos, TenantContext.Scope scope) {
         try {
             long wait = dueNanos - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(Duration.ofNanos(wait)); // the reserved slot: this is the channel's rate limit
+            // the reserved slot is the channel's rate limit; a stop ends the wait: a send not yet made is queued
+            // rather than cut off halfway by the shutdown (which would leave it unknown)
+            if (wait > 0 ? jobs.awaitStopping(Duration.ofNanos(wait)) : jobs.stopping()) {
+                return Attempt.STOPPING;
             }
             // asked at the slot, just before the call: a campaign paused meanwhile stops within one send
             CampaignGate.Decision decision = decide(r.campaignId(), scope);
             if (decision != CampaignGate.Decision.send) {
-                return new Attempt(null, decision);
+                return new Attempt(null, decision, false);
             }
             inFlight.acquire();
             try {
@@ -485,7 +493,12 @@ class OutboundPipeline implements OutboundMessages {
             OutboundRepository.Outgoing m = ready.get(i).outgoing();
             Attempt attempt = outcomes.get(i);
             if (attempt.decision() == CampaignGate.Decision.hold) {
-                hold(m.id());
+                if (attempt.stopping()) {
+                    messages.markQueued(m.id(), "held", "Waiting: the server sending it was stopping", null);
+                    askAgainAt(m.id(), clock.instant()); // at once, by whichever instance runs jobs
+                } else {
+                    hold(m.id());
+                }
                 published.add(new RealtimeEvent.MessageStatus(m.id(), m.contactId(), m.channelId(), "queued"));
                 continue;
             }
@@ -549,11 +562,15 @@ class OutboundPipeline implements OutboundMessages {
 
     /** Schedules the retry job to ask the held message's campaign again after {@link #HOLD_RECHECK}. */
     private void askAgainLater(UUID messageId) {
+        askAgainAt(messageId, clock.instant().plus(HOLD_RECHECK));
+    }
+
+    private void askAgainAt(UUID messageId, Instant when) {
         jobs.schedule(
                 RETRY_TASK,
                 messageId + "-held-" + clock.millis(),
                 new RetrySend(TenantContext.requireTenantId(), messageId),
-                clock.instant().plus(HOLD_RECHECK));
+                when);
     }
 
     /** Fails a message its cancelled or deleted campaign withdrew; nothing was sent. */
