@@ -3,24 +3,18 @@ package com.whatsdex.campaigns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.whatsdex.WhatsDexApplication;
 import com.whatsdex.sandbox.SandboxApi;
 import com.whatsdex.sandbox.SandboxDelivery;
 import com.whatsdex.support.Browser;
+import com.whatsdex.support.RestartableServer;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -38,41 +32,22 @@ class GracefulRestartIntegrationTests {
     private static final String CAMPAIGNS = "/api/v1/campaigns";
     private static final int RECIPIENTS = 120;
 
-    private final List<ConfigurableApplicationContext> started = new ArrayList<>();
-    private Path dataDir;
+    private final RestartableServer server;
+
+    GracefulRestartIntegrationTests() throws IOException {
+        server = new RestartableServer("whatsdex.jobs.shutdown-max-wait=400ms");
+    }
 
     @AfterEach
-    void closeAndClean() throws IOException {
-        started.forEach(ConfigurableApplicationContext::close);
-        if (dataDir != null) {
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
-
-    private ConfigurableApplicationContext start() {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(WhatsDexApplication.class)
-                .profiles("test")
-                .run( // arguments: above the test profile's own settings
-                        "--server.port=0",
-                        "--whatsdex.data-dir=" + dataDir,
-                        "--whatsdex.database.embedded-ephemeral=false",
-                        "--whatsdex.jobs.shutdown-max-wait=400ms");
-        started.add(context);
-        return context;
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(Objects.requireNonNull(context.getEnvironment().getProperty("local.server.port")));
+    void stopAndClean() throws IOException {
+        server.close();
     }
 
     @Test
     void aGracefulStopMidCampaignQueuesTheSendsNotMadeAndTheRestartSendsThemOnce() throws IOException {
-        dataDir = Files.createTempDirectory("whatsdex-restart-");
-        ConfigurableApplicationContext first = start();
+        ConfigurableApplicationContext first = server.start();
         SandboxApi firstSandbox = first.getBean(SandboxApi.class);
-        Browser owner = new Browser(port(first)).register("Rolling deploy");
+        Browser owner = new Browser(RestartableServer.port(first)).register("Rolling deploy");
         Browser.Response key = owner.post("/api/v1/api-keys", Map.of("name", "restart test"));
         assertThat(key.status()).as(key.raw()).isEqualTo(201);
         Browser.Response channel = owner.post("/api/v1/channels/sandbox", null);
@@ -121,10 +96,10 @@ class GracefulRestartIntegrationTests {
         Map<String, Integer> received = perPhone(firstSandbox.deliveries(number, null, 10_000));
         assertThat(received.size()).as("stopped in the middle of the campaign").isBetween(30, RECIPIENTS - 20);
 
-        ConfigurableApplicationContext second = start();
+        ConfigurableApplicationContext second = server.start();
         SandboxApi secondSandbox = second.getBean(SandboxApi.class);
-        Browser program =
-                new Browser(port(second)).withBearer(key.data().path("key").asString());
+        Browser program = new Browser(RestartableServer.port(second))
+                .withBearer(key.data().path("key").asString());
         JsonNode[] campaign = new JsonNode[1];
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             campaign[0] = program.get(CAMPAIGNS + "/" + id).data();

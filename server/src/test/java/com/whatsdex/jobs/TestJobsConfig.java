@@ -28,6 +28,7 @@ class TestJobsConfig {
     static final String DOOMED = "test.doomed";
     static final String ONCE = "test.once";
     static final String SWEEP = "test.sweep";
+    static final String FINISH_ON_STOP = "test.finish-on-stop";
 
     static String groupProbe(WorkerGroup group) {
         return "test.group-probe-" + group.name();
@@ -76,6 +77,28 @@ class TestJobsConfig {
     @Bean
     Probe jobProbe() {
         return new Probe();
+    }
+
+    /**
+     * Runs until its instance begins to stop, then still needs the database for a moment: renames its workspace to
+     * its note in a transaction that takes half a second. {@link JobsGracefulStopIntegrationTests} checks the stop
+     * lets it finish.
+     */
+    @Bean
+    TenantTask<ProbeData> finishOnStopTask(
+            JobScheduler jobs, JdbcClient jdbc, PlatformTransactionManager transactions) {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        return TenantTask.of(FINISH_ON_STOP, WorkerGroup.campaigns, ProbeData.class, (data, ctx) -> {
+            if (!jobs.awaitStopping(Duration.ofSeconds(60))) {
+                throw new IllegalStateException("The instance did not stop");
+            }
+            tx.executeWithoutResult(status -> {
+                jdbc.sql("select pg_sleep(0.5)").query().singleValue(); // work that still takes a while
+                jdbc.sql("update workspaces set name = :note where id = current_tenant_id()")
+                        .param("note", data.note())
+                        .update();
+            });
+        });
     }
 
     /** Creates its own workspace and counts the workspaces it can see: RLS must show exactly that one. */

@@ -2,6 +2,7 @@ package com.whatsdex.campaigns.domain;
 
 import com.whatsdex.campaigns.CampaignClock;
 import com.whatsdex.campaigns.CampaignStatus;
+import com.whatsdex.jobs.JobScheduler;
 import com.whatsdex.jobs.RecurringJob;
 import com.whatsdex.jobs.RetryPolicy;
 import com.whatsdex.jobs.TenantTask;
@@ -52,6 +53,7 @@ class CampaignJobs {
             CampaignRepository campaigns,
             ObjectProvider<CampaignService> service,
             DispatchScheduler dispatch,
+            JobScheduler jobs,
             PlatformTransactionManager txManager) {
         TransactionTemplate tx = new TransactionTemplate(txManager);
         return RecurringJob.fixedDelay("campaigns.watch", WorkerGroup.campaigns, Duration.ofMillis(100), ctx -> {
@@ -65,7 +67,9 @@ class CampaignJobs {
                 if (next >= end) {
                     return;
                 }
-                Thread.sleep(Duration.ofNanos(Math.max(0, next - System.nanoTime())));
+                if (jobs.awaitStopping(Duration.ofNanos(Math.max(0, next - System.nanoTime())))) {
+                    return; // the instance is stopping: end the run rather than be interrupted in the middle
+                }
             }
         });
     }

@@ -391,13 +391,14 @@ class JobRegistry implements SmartLifecycle {
             stopping = true;
             stopSignal.countDown();
         }
-        Thread.ofPlatform().name("jobs-stop").start(() -> {
-            try {
-                stopAll();
-            } finally {
-                callback.run();
-            }
-        });
+        // synchronously, not on a thread of its own: Spring's lifecycle processor counts a phase's stop callbacks
+        // with one latch that the beans depending on this one (stopped first) also count down, so it would not wait
+        // for this callback (spring-framework#28277) and would close the connection pool under the running jobs
+        try {
+            stopAll();
+        } finally {
+            callback.run();
+        }
     }
 
     @Override
