@@ -3,6 +3,7 @@ package com.whatsdex.messaging.domain;
 import com.whatsdex.channels.ChannelCredentials;
 import com.whatsdex.channels.ChannelsApi;
 import com.whatsdex.channels.OutboundAddresses;
+import com.whatsdex.channels.OutboundHttp;
 import com.whatsdex.shared.ApiException;
 import com.whatsdex.shared.TenantContext;
 import com.whatsdex.shared.WhatsDexProperties;
@@ -11,14 +12,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -77,10 +76,7 @@ class MediaStore {
     private final long minFreeBytes;
     private final OutboundAddresses addresses;
     private static final int MAX_REDIRECTS = 3;
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER) // followed by hand, each hop checked
-            .build();
+    private final OutboundHttp http; // redirects followed by hand, each hop checked
 
     MediaStore(
             MessageRepository messages,
@@ -89,8 +85,10 @@ class MediaStore {
             PlatformTransactionManager txManager,
             WhatsDexProperties properties,
             MessagingProperties messaging,
-            OutboundAddresses addresses) {
+            OutboundAddresses addresses,
+            OutboundHttp http) {
         this.addresses = addresses;
+        this.http = http;
         this.messages = messages;
         this.channels = channels;
         this.json = json;
@@ -108,7 +106,7 @@ class MediaStore {
      * @param attempt this run's number, 1 for the first
      * @throws NotStoredException with {@code permanent} set when retrying cannot help
      */
-    void download(UUID messageId, int attempt, boolean last) throws IOException, InterruptedException {
+    void download(UUID messageId, int attempt, boolean last) throws IOException {
         MessageRepository.MediaRecord m =
                 tx.execute(s -> messages.findMedia(messageId).orElse(null));
         if (m == null || m.path() != null || m.mediaId() == null || m.error() != null) {
@@ -135,7 +133,7 @@ class MediaStore {
         }
     }
 
-    private void store(MessageRepository.MediaRecord m) throws IOException, InterruptedException {
+    private void store(MessageRepository.MediaRecord m) throws IOException {
         UUID messageId = m.id();
         ChannelCredentials credentials = channels.credentials(m.channelId());
         JsonNode info = graphInfo(credentials, Objects.requireNonNull(m.mediaId()));
@@ -229,32 +227,35 @@ class MediaStore {
     /** A file to serve, with its type and the name the customer gave it (documents). */
     record StoredFile(Path path, String mimeType, @Nullable String filename) {}
 
-    private JsonNode graphInfo(ChannelCredentials c, String mediaId) throws IOException, InterruptedException {
+    private JsonNode graphInfo(ChannelCredentials c, String mediaId) throws IOException {
         String url = stripSlash(c.graphBaseUrl()) + "/" + URLEncoder.encode(mediaId, StandardCharsets.UTF_8);
         requireAllowed(c, url);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + c.accessToken())
-                .header("Accept", "application/json")
-                .GET()
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        int status = response.statusCode();
-        if (status != 200) {
-            if (gone(status)) {
-                throw new NotStoredException(
-                        "Not stored: WhatsApp no longer has the file (it answered " + status + ")", true, null);
+        try (OutboundHttp.Response response = http.exchange(
+                c,
+                "GET",
+                URI.create(url),
+                Map.of("Authorization", "Bearer " + c.accessToken(), "Accept", "application/json"),
+                null,
+                null,
+                TIMEOUT)) {
+            int status = response.status();
+            if (status != 200) {
+                if (gone(status)) {
+                    throw new NotStoredException(
+                            "Not stored: WhatsApp no longer has the file (it answered " + status + ")", true, null);
+                }
+                throw new IOException("The Graph API answered " + status + " for media " + mediaId);
             }
-            throw new IOException("The Graph API answered " + status + " for media " + mediaId);
+            return json.readTree(response.bodyBytes());
+        } catch (OutboundAddresses.RefusedAddressException e) {
+            throw refused(e);
         }
-        return json.readTree(response.body());
     }
 
-    private long fetch(ChannelCredentials c, String url, Path partial, Path dir)
-            throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = download(c, url);
-        try (InputStream in = response.body()) {
-            int status = response.statusCode();
+    private long fetch(ChannelCredentials c, String url, Path partial, Path dir) throws IOException {
+        try (OutboundHttp.Response response = download(c, url)) {
+            InputStream in = response.body();
+            int status = response.status();
             if (status != 200) {
                 if (gone(status)) {
                     throw new NotStoredException(
@@ -262,7 +263,7 @@ class MediaStore {
                 }
                 throw new IOException("The media download answered " + status);
             }
-            long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            long length = response.contentLength();
             if (length > maxBytes) {
                 throw tooLarge(length);
             }
@@ -297,8 +298,7 @@ class MediaStore {
      * {@link OutboundAddresses} (the URL comes from the channel's Graph server), and the token goes only to the host
      * the Graph API named.
      */
-    private HttpResponse<InputStream> download(ChannelCredentials c, String url)
-            throws IOException, InterruptedException {
+    private OutboundHttp.Response download(ChannelCredentials c, String url) throws IOException {
         URI uri;
         try {
             uri = URI.create(url);
@@ -308,23 +308,26 @@ class MediaStore {
         String tokenHost = uri.getHost();
         for (int hop = 0; ; hop++) {
             requireAllowed(c, uri.toString());
-            HttpRequest.Builder request =
-                    HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET();
-            if (uri.getHost() != null && uri.getHost().equalsIgnoreCase(tokenHost)) {
-                request.header("Authorization", "Bearer " + c.accessToken());
+            Map<String, String> headers = uri.getHost() != null && uri.getHost().equalsIgnoreCase(tokenHost)
+                    ? Map.of("Authorization", "Bearer " + c.accessToken())
+                    : Map.of();
+            OutboundHttp.Response response;
+            try {
+                response = http.exchange(c, "GET", uri, headers, null, null, TIMEOUT);
+            } catch (OutboundAddresses.RefusedAddressException e) {
+                throw refused(e);
             }
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            int status = response.statusCode();
-            var location = response.headers().firstValue("Location");
-            if (status / 100 != 3 || location.isEmpty()) {
+            int status = response.status();
+            String location = response.header("Location");
+            if (status / 100 != 3 || location == null) {
                 return response;
             }
-            response.body().close();
+            response.close();
             if (hop == MAX_REDIRECTS) {
                 throw new IOException("The media download redirected more than " + MAX_REDIRECTS + " times");
             }
             try {
-                uri = uri.resolve(location.get());
+                uri = uri.resolve(location);
             } catch (IllegalArgumentException e) {
                 throw new IOException("The media download redirected to something that is not a URL");
             }
@@ -334,11 +337,13 @@ class MediaStore {
     private void requireAllowed(ChannelCredentials c, String url) throws IOException {
         var refused = addresses.refusal(c, url);
         if (refused.isPresent()) {
-            throw new NotStoredException(
-                    "Not stored: the download link points to an address this server may not call",
-                    true,
-                    new IOException("Media URL " + refused.get()));
+            throw refused(new IOException("Media URL " + refused.get()));
         }
+    }
+
+    private static NotStoredException refused(IOException cause) {
+        return new NotStoredException(
+                "Not stored: the download link points to an address this server may not call", true, cause);
     }
 
     private NotStoredException tooLarge(long size) {
