@@ -134,6 +134,32 @@ describe('ConversationThread', () => {
     expect(within(hello!).queryByTestId('delivery-status')).toBeNull();
   });
 
+  it('says why a file is missing when the server could not store it', async () => {
+    const missing = message({
+      id: 'm9',
+      type: 'image',
+      media: {
+        link: null,
+        mimeType: 'image/jpeg',
+        caption: null,
+        filename: null,
+        sizeBytes: null,
+        stored: false,
+        error: "Not stored: the server's disk was full",
+      },
+    });
+    mockApi({
+      [`GET ${BASE}`]: () => ok(detail()),
+      [`GET ${BASE}/messages`]: () => page([missing]),
+    });
+    renderThread();
+
+    const list = await screen.findByRole('list', { name: 'Messages' });
+    const [row] = within(list).getAllByRole('listitem');
+    expect(row).toHaveTextContent("[image] — Not stored: the server's disk was full");
+    expect(within(row!).queryByRole('img')).toBeNull();
+  });
+
   it('shows in its header what the route composes there for the contact', async () => {
     mockApi({
       [`GET ${BASE}`]: () => ok(detail()),

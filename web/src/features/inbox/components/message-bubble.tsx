@@ -214,7 +214,8 @@ function MediaMissing({ message: m }: { message: ThreadMessage }) {
   return (
     <Text size="sm" c="dimmed" fs="italic">
       [{m.type}]
-      {m.media?.error ? ` — could not be downloaded: ${m.media.error}` : ' — not available'}
+      {/* the server words the reason for a person: "Not stored: the server's disk was full" */}
+      {m.media?.error ? ` — ${m.media.error}` : ' — not available'}
     </Text>
   );
 }

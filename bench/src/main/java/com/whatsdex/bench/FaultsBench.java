@@ -42,7 +42,10 @@ final class FaultsBench {
         try (ExternalPostgres pg = ExternalPostgres.start(launcher.serverJar());
                 Launcher.Running sandbox = launcher.sandbox();
                 WebhookSink sink = new WebhookSink();
-                Launcher.Running server = launcher.server(heap, ScaleOut.environment(pg, Map.of()))) {
+                Launcher.Running server = launcher.server(
+                        heap,
+                        // the disk check fills a 256 KiB tmpfs: no free-space reserve, the kernel's ENOSPC decides
+                        ScaleOut.environment(pg, Map.of("WHATSDEX_MESSAGING_MEDIA_MIN_FREE_SPACE", "0")))) {
             System.out.printf("PostgreSQL on port %d, server %s%n", pg.port(), server.baseUrl());
             if (only.contains("campaign")) {
                 postgresDuringCampaign(checks, pg, server, sandbox, sink, recipients, downSeconds);
@@ -249,7 +252,7 @@ final class FaultsBench {
      * stored again. Mounting needs root (CAP_SYS_ADMIN): without it the check says so and fails.
      */
     private static void mediaDiskFull(Checks checks, Launcher.Running server, Launcher.Running sandbox) {
-        String claim = "media store's disk full: clear error, no partial files, earlier media intact";
+        String claim = "media store's disk full: error on the message, no partial files, earlier media intact";
         Path media = server.dataDir().resolve("media");
         boolean mounted = false;
         try {
@@ -288,6 +291,10 @@ final class FaultsBench {
                     .filter(l -> l.contains("No space left on device"))
                     .count();
             int servedDuring = awaitStored(api, during, 1);
+            int explained = 0;
+            for (String id : during) {
+                explained += api.get("/api/v1/messages/" + id).contains("the server's disk was full") ? 1 : 0;
+            }
             long partials;
             try (var files = Files.walk(media)) {
                 partials = files.filter(p -> p.toString().endsWith(".part")).count();
@@ -303,6 +310,7 @@ final class FaultsBench {
                     && parked >= during.size()
                     && noSpace > 0
                     && servedDuring == 0
+                    && explained == during.size()
                     && partials == 0
                     && intact == before.size()
                     && storedAfter == after.size();
@@ -311,7 +319,8 @@ final class FaultsBench {
                     ok,
                     String.format(
                             "tmpfs 256 KiB, filled with %,d bytes; before: %d/%d stored; while full: %d/%d download"
-                                    + " jobs parked, %d log lines 'No space left on device', %d served, %d .part files"
+                                    + " jobs parked, %d log lines 'No space left on device', %d served, %d/%d with"
+                                    + " media.error 'disk was full', %d .part files"
                                     + " left; earlier media intact %d/%d; after freeing: %d/%d stored",
                             filled,
                             storedBefore,
@@ -320,6 +329,8 @@ final class FaultsBench {
                             during.size(),
                             noSpace,
                             servedDuring,
+                            explained,
+                            during.size(),
                             partials,
                             intact,
                             before.size(),

@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,12 @@ import org.springframework.stereotype.Component;
  * network: loopback, private (RFC 1918, IPv6 unique local), link-local (cloud metadata at 169.254.169.254), shared
  * (100.64/10), unspecified and multicast addresses are refused unless {@code whatsdex.channels.allowed-private-networks}
  * ({@code WHATSDEX_ALLOWED_PRIVATE_NETWORKS}, CIDRs such as {@code 10.1.0.0/16}) lists them. Sandbox channels are
- * exempt: the server sets their loopback URL itself and nobody can change it. The host is resolved when checked; a
- * name that resolves elsewhere by the time of the request (DNS rebinding) is not caught here.
+ * exempt: the server sets their loopback URL itself and nobody can change it.
+ *
+ * <p>{@link #refusal} checks a URL early (when typed in, before a send) to give a clear answer; what keeps a request
+ * out is {@link #resolveAllowed}, which {@link OutboundHttp} uses as its DNS resolver: the addresses checked are the
+ * ones connected to, so a host name that answers a public address to the check and a loopback one a moment later
+ * (DNS rebinding) is refused at connect time.
  */
 @Component
 public class OutboundAddresses {
@@ -44,9 +49,29 @@ public class OutboundAddresses {
         }
     }
 
-    private final List<Network> allowed;
+    /** How host names become addresses: the system resolver in production; tests script the answers. */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
 
+    /** A host whose addresses include one this server does not call; thrown where a connection would be made. */
+    public static final class RefusedAddressException extends UnknownHostException {
+        public RefusedAddressException(String message) {
+            super(message);
+        }
+    }
+
+    private final List<Network> allowed;
+    private final Resolver resolver;
+
+    @Autowired
     public OutboundAddresses(Properties properties) {
+        this(properties, InetAddress::getAllByName);
+    }
+
+    public OutboundAddresses(Properties properties, Resolver resolver) {
+        this.resolver = resolver;
         this.allowed = properties.allowedPrivateNetworks().stream()
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
@@ -75,19 +100,32 @@ public class OutboundAddresses {
         if (host == null || host.isEmpty()) {
             return Optional.of("has no host");
         }
-        InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            resolveAllowed(host);
+            return Optional.empty();
+        } catch (RefusedAddressException e) {
+            return Optional.of(e.getMessage());
         } catch (UnknownHostException e) {
             return Optional.empty(); // nothing to reach; the request fails on its own
         }
+    }
+
+    /**
+     * Resolves {@code host} once and answers its addresses when every one may be called: the addresses to connect
+     * to, already checked.
+     *
+     * @throws RefusedAddressException when one of them is internal and not allowed
+     */
+    public InetAddress[] resolveAllowed(String host) throws UnknownHostException {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        InetAddress[] addresses = resolver.resolve(bare);
         for (InetAddress address : addresses) {
             if (internal(address) && allowed.stream().noneMatch(n -> n.contains(address))) {
-                return Optional.of("points to a private, loopback or link-local address (" + host
+                throw new RefusedAddressException("points to a private, loopback or link-local address (" + host
                         + "), which this server does not call");
             }
         }
-        return Optional.empty();
+        return addresses;
     }
 
     static boolean internal(InetAddress address) {

@@ -44,7 +44,8 @@ public record MessageView(
     /**
      * @param link the public URL an outbound media message was sent from
      * @param stored whether the file is in the media store (the media worker downloads it shortly after receipt)
-     * @param error why the download failed, e.g. the file was over the size limit
+     * @param error why the file is not stored, worded for a person ("Not stored: the server's disk was full");
+     *     set only when the download failed for good, not while it is being retried
      */
     public record Media(
             @Nullable String link,

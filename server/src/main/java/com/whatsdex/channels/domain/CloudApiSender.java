@@ -3,16 +3,14 @@ package com.whatsdex.channels.domain;
 import com.whatsdex.channels.ChannelCredentials;
 import com.whatsdex.channels.OutboundAddresses;
 import com.whatsdex.channels.OutboundContent;
+import com.whatsdex.channels.OutboundHttp;
 import com.whatsdex.channels.SendFailure;
 import com.whatsdex.channels.SendOutcome;
 import com.whatsdex.channels.WhatsAppSender;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +26,6 @@ class CloudApiSender implements WhatsAppSender {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
 
     @Override
     public SendOutcome send(ChannelCredentials channel, OutboundContent content) {
@@ -48,9 +42,11 @@ class CloudApiSender implements WhatsAppSender {
     }
 
     private final OutboundAddresses addresses;
+    private final OutboundHttp http;
 
-    CloudApiSender(OutboundAddresses addresses) {
+    CloudApiSender(OutboundAddresses addresses, OutboundHttp http) {
         this.addresses = addresses;
+        this.http = http;
     }
 
     private SendOutcome post(ChannelCredentials channel, Map<String, Object> body) {
@@ -59,27 +55,31 @@ class CloudApiSender implements WhatsAppSender {
             return new SendOutcome.Rejected(
                     0, "The channel's Graph base URL " + refused.get(), null, SendFailure.invalid_request);
         }
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(stripSlash(channel.graphBaseUrl()) + "/" + channel.phoneNumberId() + "/messages"))
-                .timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + channel.accessToken())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-                .build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        URI uri = URI.create(stripSlash(channel.graphBaseUrl()) + "/" + channel.phoneNumberId() + "/messages");
+        int status;
+        byte[] answer;
+        try (OutboundHttp.Response response = http.exchange(
+                channel,
+                "POST",
+                uri,
+                Map.of("Authorization", "Bearer " + channel.accessToken()),
+                json.writeValueAsBytes(body),
+                "application/json",
+                TIMEOUT)) {
+            status = response.status();
+            answer = response.bodyBytes();
+        } catch (OutboundAddresses.RefusedAddressException e) {
+            // the name now answers an internal address (DNS rebinding): refused when connecting, nothing sent
+            return new SendOutcome.Rejected(
+                    0, "The channel's Graph base URL " + e.getMessage(), null, SendFailure.invalid_request);
         } catch (ConnectException | HttpConnectTimeoutException e) {
             // no connection was made, so nothing can have been sent
             return new SendOutcome.Rejected(
                     0, "Cannot reach the Graph API", e.toString(), SendFailure.temporarily_unavailable);
         } catch (IOException e) {
             return new SendOutcome.Unknown("The Graph API did not answer: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new SendOutcome.Unknown("Interrupted while waiting for the Graph API");
         }
-        return outcome(response.statusCode(), response.body());
+        return outcome(status, answer);
     }
 
     SendOutcome outcome(int status, byte[] body) {

@@ -1,15 +1,15 @@
 package com.whatsdex.channels.domain;
 
 import com.whatsdex.channels.ChannelStatus;
+import com.whatsdex.channels.OutboundAddresses;
+import com.whatsdex.channels.OutboundHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,13 +42,11 @@ class GraphConnectionTester {
     // Meta's OAuthException code for an invalid, expired or revoked token
     private static final int INVALID_TOKEN_CODE = 190;
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final OutboundHttp http;
     private final JsonMapper json;
 
-    GraphConnectionTester(JsonMapper json) {
+    GraphConnectionTester(OutboundHttp http, JsonMapper json) {
+        this.http = http;
         this.json = json;
     }
 
@@ -60,34 +58,35 @@ class GraphConnectionTester {
         } catch (IllegalArgumentException e) {
             return Result.error("the Graph base URL is not a valid URL");
         }
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + accessToken)
-                .header("Accept", "application/json")
-                .GET()
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        int status;
+        String answer;
+        try (OutboundHttp.Response response = http.exchange(
+                "GET",
+                uri,
+                Map.of("Authorization", "Bearer " + accessToken, "Accept", "application/json"),
+                null,
+                null,
+                TIMEOUT)) {
+            status = response.status();
+            answer = new String(response.bodyBytes(), StandardCharsets.UTF_8);
+        } catch (OutboundAddresses.RefusedAddressException e) {
+            return Result.error("the Graph base URL " + e.getMessage());
         } catch (HttpTimeoutException e) {
             return Result.error(
                     "the Graph API at " + uri.getHost() + " did not answer within " + TIMEOUT.toSeconds() + " s");
         } catch (IOException e) {
             log.info("Channel connection test could not reach {}: {}", uri.getHost(), e.toString());
             return Result.error("cannot reach the Graph API at " + uri.getHost() + ": " + describe(e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Result.error("the connection test was interrupted");
         }
-        JsonNode body = parse(response.body());
+        JsonNode body = parse(answer);
         JsonNode error = body.path("error");
-        if (response.statusCode() == 401 || error.path("code").asInt(0) == INVALID_TOKEN_CODE) {
+        if (status == 401 || error.path("code").asInt(0) == INVALID_TOKEN_CODE) {
             return Result.error(TOKEN_REJECTED);
         }
-        if (response.statusCode() / 100 != 2) {
+        if (status / 100 != 2) {
             String message = error.path("message").asString("");
-            return Result.error("the Graph API answered HTTP " + response.statusCode()
-                    + (message.isBlank() ? "" : ": " + truncate(message)));
+            return Result.error(
+                    "the Graph API answered HTTP " + status + (message.isBlank() ? "" : ": " + truncate(message)));
         }
         String display = body.path("display_phone_number").asString("");
         return new Result(ChannelStatus.connected, null, display.isBlank() ? null : display);

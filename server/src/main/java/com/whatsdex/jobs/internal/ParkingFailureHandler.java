@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.Execution;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.whatsdex.jobs.PermanentJobFailure;
 import com.whatsdex.jobs.RetryPolicy;
 import com.whatsdex.jobs.TenantJobData;
 import com.whatsdex.jobs.WorkerGroup;
@@ -16,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retries a failed one-time execution with exponential backoff, then parks it in {@code failed_jobs} and removes it.
+ * Retries a failed one-time execution with exponential backoff, then parks it in {@code failed_jobs} and removes it;
+ * a {@link PermanentJobFailure} is parked at once.
  * db-scheduler's default would retry every 5 minutes forever and keep the error only in a log line.
  */
 final class ParkingFailureHandler<D> implements FailureHandler<D> {
@@ -49,7 +51,7 @@ final class ParkingFailureHandler<D> implements FailureHandler<D> {
         Throwable cause = JobFailure.unwrap(complete.getCause().orElse(null));
         String taskName = execution.getTaskName();
         String instance = execution.getId();
-        if (policy.allowsRetryAfter(attempt)) {
+        if (policy.allowsRetryAfter(attempt) && !(cause instanceof PermanentJobFailure)) {
             Duration backoff = policy.backoffAfter(attempt);
             log.info(
                     "Job {}/{} attempt {} of {} failed ({}), retrying in {}",
