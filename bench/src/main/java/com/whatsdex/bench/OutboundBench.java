@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,10 +52,24 @@ final class OutboundBench {
 
             Batches batched = batches(
                     batchClients, messages, batch, (first, count) -> api.sendTemplateBatch(channels, first, count));
-            Load.Result oneByOne = Load.run(clients, single, i -> {
-                HttpResponse<String> r = api.sendTemplate(channels.get(i % channels.size()), phone(messages + i));
-                return r.statusCode() == 201 && r.body().contains("\"status\":\"accepted\"");
-            });
+            Load.Result oneByOne;
+            Map<String, Double> singleWaits;
+            double singleCommits;
+            try (Connection su = ContactsListBench.connect(
+                    ContactsListBench.driverFrom(launcher.serverJar()),
+                    "jdbc:postgresql://127.0.0.1:" + ContactsListBench.postgresPort(server.dataDir()) + "/whatsdex",
+                    "postgres")) {
+                PostgresActivity activity = new PostgresActivity(su);
+                try (activity) {
+                    oneByOne = Load.run(clients, single, i -> {
+                        HttpResponse<String> r =
+                                api.sendTemplate(channels.get(i % channels.size()), phone(messages + i));
+                        return r.statusCode() == 201 && r.body().contains("\"status\":\"accepted\"");
+                    });
+                }
+                singleWaits = activity.averageActive(6);
+                singleCommits = activity.commitsPerSecond();
+            }
 
             String limitedNumber = "100000000000200";
             String graph = SandboxCapacityBench.register(sandbox, limitedNumber, "token-l", "secret-l", sink.url(), 0);
@@ -101,9 +116,17 @@ final class OutboundBench {
                             "")
                     .row("rate vs limit", "", "", "", String.format("%+.2f %%", (measuredRate / rate - 1) * 100))
                     .row("server RSS MB", "", server.rssMegabytes(), "", "")
+                    .row("PostgreSQL commits/s", "", "", String.format("%.0f", singleCommits), "")
+                    .row("active backends by wait (avg)", "", "", waits(singleWaits), "")
                     .print("outbound: the pipeline to the standalone sandbox (" + channelCount
                             + " channels at 1,000/s; statuses webhooks go to a sink)");
         }
+    }
+
+    private static String waits(Map<String, Double> waits) {
+        StringBuilder out = new StringBuilder();
+        waits.forEach((wait, n) -> out.append(out.isEmpty() ? "" : ", ").append(String.format("%s %.1f", wait, n)));
+        return out.toString();
     }
 
     interface BatchSend {

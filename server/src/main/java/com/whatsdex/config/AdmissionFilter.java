@@ -1,5 +1,6 @@
 package com.whatsdex.config;
 
+import com.whatsdex.database.RequestConnections;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +22,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the heap, and starve the job workers (campaigns, imports) that share the pool. Meta redelivers a webhook answered
  * with an error, and the dashboard retries a failed query. Not counted: the event stream (long-lived, holds no
  * connection while it waits) and the upload paths (they stream the body to storage before touching the database).
+ *
+ * <p>It also marks every request's thread for the database's connection budget ({@link RequestConnections}), so
+ * requests never take the connections kept for background jobs, and answers 503 the same way when a request found no
+ * database connection in time.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -42,6 +47,25 @@ class AdmissionFilter extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean outermost = RequestConnections.enter();
+        try {
+            admit(request, response, chain);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (!RequestConnections.noConnection(e) || response.isCommitted()) {
+                throw e;
+            }
+            // a filter (e.g. the credentials check) found no database connection in time: overloaded, as below
+            response.setHeader("Retry-After", "1");
+            errors.write(response, 503, "overloaded", "The server is busy; try again in a moment");
+        } finally {
+            if (outermost) {
+                RequestConnections.leave();
+            }
+        }
+    }
+
+    private void admit(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Semaphore room = roomFor(request.getRequestURI());
         if (room == null) {

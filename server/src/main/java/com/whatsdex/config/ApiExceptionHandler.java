@@ -1,5 +1,6 @@
 package com.whatsdex.config;
 
+import com.whatsdex.database.RequestConnections;
 import com.whatsdex.shared.ApiErrorResponse;
 import com.whatsdex.shared.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +10,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +20,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -162,7 +165,27 @@ class ApiExceptionHandler {
             log.warn("Row-level security refused a write: {}", sql.getMessage());
             return error(HttpStatus.NOT_FOUND, "not_found", "Not found", List.of());
         }
+        if (RequestConnections.noConnection(e)) {
+            return noConnection(e);
+        }
         return unexpected(e);
+    }
+
+    @ExceptionHandler(CannotCreateTransactionException.class)
+    ResponseEntity<ApiErrorResponse> noTransaction(CannotCreateTransactionException e) {
+        return RequestConnections.noConnection(e) ? noConnection(e) : unexpected(e);
+    }
+
+    /** No database connection came free in time (the pool, or the requests' share of it, is busy): overloaded. */
+    private static ResponseEntity<ApiErrorResponse> noConnection(NestedRuntimeException e) {
+        log.warn(
+                "No database connection for a request: {}",
+                e.getMostSpecificCause().getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ApiErrorResponse.of(
+                        "overloaded", "The server is busy; try again in a moment", List.of(), requestId()));
     }
 
     @ExceptionHandler(AsyncRequestNotUsableException.class)

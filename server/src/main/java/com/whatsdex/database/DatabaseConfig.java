@@ -67,7 +67,8 @@ class DatabaseConfig {
         config.addDataSourceProperty("ApplicationName", "whatsdex");
         HikariDataSource dataSource = new HikariDataSource(config);
         RoleGuard.refuseRowLevelSecurityBypass(dataSource);
-        return dataSource;
+        return new RequestConnectionBudget(
+                dataSource, props.poolSize() - props.reservedForJobs(), props.requestConnectionWait());
     }
 
     @Bean
