@@ -1,5 +1,6 @@
 package com.whatsdex.channels;
 
+import com.whatsdex.shared.Cidr;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -33,22 +34,6 @@ public class OutboundAddresses {
     @ConfigurationProperties("whatsdex.channels")
     public record Properties(@DefaultValue List<String> allowedPrivateNetworks) {}
 
-    private record Network(byte[] prefix, int bits) {
-        boolean contains(InetAddress address) {
-            byte[] a = address.getAddress();
-            if (a.length != prefix.length) {
-                return false;
-            }
-            for (int i = 0; i < bits; i++) {
-                int mask = 0x80 >> (i % 8);
-                if ((a[i / 8] & mask) != (prefix[i / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
     /** How host names become addresses: the system resolver in production; tests script the answers. */
     @FunctionalInterface
     public interface Resolver {
@@ -62,7 +47,7 @@ public class OutboundAddresses {
         }
     }
 
-    private final List<Network> allowed;
+    private final List<Cidr> allowed;
     private final Resolver resolver;
 
     @Autowired
@@ -75,7 +60,7 @@ public class OutboundAddresses {
         this.allowed = properties.allowedPrivateNetworks().stream()
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
-                .map(OutboundAddresses::network)
+                .map(cidr -> Cidr.parse(cidr, "whatsdex.channels.allowed-private-networks"))
                 .toList();
     }
 
@@ -150,21 +135,5 @@ public class OutboundAddresses {
             return (a[0] & 0xfe) == 0xfc; // unique local fc00::/7
         }
         return false;
-    }
-
-    private static Network network(String cidr) {
-        int slash = cidr.indexOf('/');
-        String host = slash < 0 ? cidr : cidr.substring(0, slash);
-        try {
-            byte[] prefix = InetAddress.getByName(host).getAddress();
-            int bits = slash < 0 ? prefix.length * 8 : Integer.parseInt(cidr.substring(slash + 1));
-            if (bits < 0 || bits > prefix.length * 8) {
-                throw new IllegalArgumentException("bad prefix length");
-            }
-            return new Network(prefix, bits);
-        } catch (UnknownHostException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "whatsdex.channels.allowed-private-networks: '" + cidr + "' is not a CIDR such as 10.0.0.0/8", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.whatsdex.config;
 
+import com.whatsdex.shared.Cidr;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,7 +45,7 @@ class ForwardedClientAddressFilter extends OncePerRequestFilter {
         this.trusted = properties.trustedProxies().stream()
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
-                .map(Cidr::parse)
+                .map(cidr -> Cidr.parse(cidr, "whatsdex.security.trusted-proxies"))
                 .toList();
     }
 
@@ -125,41 +126,6 @@ class ForwardedClientAddressFilter extends OncePerRequestFilter {
             return Optional.of(InetAddress.getByName(bare));
         } catch (java.net.UnknownHostException e) {
             return Optional.empty();
-        }
-    }
-
-    /** A network in CIDR notation. */
-    record Cidr(byte[] prefix, int bits) {
-
-        static Cidr parse(String cidr) {
-            int slash = cidr.indexOf('/');
-            Optional<InetAddress> host = literal(slash < 0 ? cidr : cidr.substring(0, slash));
-            try {
-                byte[] prefix = host.orElseThrow(() -> new IllegalArgumentException("not an address"))
-                        .getAddress();
-                int bits = slash < 0 ? prefix.length * 8 : Integer.parseInt(cidr.substring(slash + 1));
-                if (bits < 0 || bits > prefix.length * 8) {
-                    throw new IllegalArgumentException("bad prefix length");
-                }
-                return new Cidr(prefix, bits);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(
-                        "whatsdex.security.trusted-proxies: '" + cidr + "' is not a CIDR such as 10.0.0.0/8", e);
-            }
-        }
-
-        boolean contains(InetAddress address) {
-            byte[] a = address.getAddress();
-            if (a.length != prefix.length) {
-                return false;
-            }
-            for (int i = 0; i < bits; i++) {
-                int mask = 0x80 >> (i % 8);
-                if ((a[i / 8] & mask) != (prefix[i / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }
