@@ -288,7 +288,8 @@ final class FaultsBench {
                         .count();
             }
             long noSpace = Files.readAllLines(log).stream()
-                    .filter(l -> l.contains("No space left on device"))
+                    // the store reports the kernel's ENOSPC as the disk being full
+                    .filter(l -> l.contains("No space left on device") || l.contains("disk was full"))
                     .count();
             int servedDuring = awaitStored(api, during, 1);
             int explained = 0;
@@ -319,7 +320,7 @@ final class FaultsBench {
                     ok,
                     String.format(
                             "tmpfs 256 KiB, filled with %,d bytes; before: %d/%d stored; while full: %d/%d download"
-                                    + " jobs parked, %d log lines 'No space left on device', %d served, %d/%d with"
+                                    + " jobs parked, %d log lines saying the disk was full, %d served, %d/%d with"
                                     + " media.error 'disk was full', %d .part files"
                                     + " left; earlier media intact %d/%d; after freeing: %d/%d stored",
                             filled,
