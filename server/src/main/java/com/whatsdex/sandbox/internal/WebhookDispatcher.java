@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Posts a number's webhooks, signed, one request at a time per number on a virtual thread: whatever queued up while
  * a request was in flight goes out as one batch next, so statuses due together share a payload (as Meta batches
  * them) and a message's statuses arrive in the order they happened. Connection errors and 5xx answers are retried
- * with backoff, as Meta retries; other refusals are logged and dropped, since resending would not change them.
+ * with backoff (up to 10 s apart, for {@link #RETRY_FOR}), as Meta retries; other refusals are logged and dropped,
+ * since resending would not change them.
  */
 final class WebhookDispatcher implements AutoCloseable {
 
@@ -33,8 +34,14 @@ final class WebhookDispatcher implements AutoCloseable {
     /** A receiver that is down must not fill the heap: beyond this, a number's webhooks are dropped. */
     static final int MAX_OUTBOX = 100_000;
 
-    private static final int ATTEMPTS = 6;
+    /**
+     * How long a webhook the receiver answers with a 5xx (or cannot be reached for) is retried before it is dropped.
+     * Meta keeps retrying for hours; an overloaded receiver that answers 503 for a minute or two must not lose statuses.
+     */
+    private static final Duration RETRY_FOR = Duration.ofMinutes(10);
+
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final JsonMapper json;
     private final SandboxStats stats;
@@ -139,7 +146,8 @@ final class WebhookDispatcher implements AutoCloseable {
     /** @return false when the dispatcher was closed while waiting to retry */
     private boolean post(NumberState state, List<NumberState.Outgoing> batch) {
         Duration backoff = FIRST_BACKOFF;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        long giveUpAt = System.nanoTime() + RETRY_FOR.toNanos();
+        for (int attempt = 1; ; attempt++) {
             if (!registered.test(state)) {
                 return true;
             }
@@ -183,11 +191,12 @@ final class WebhookDispatcher implements AutoCloseable {
                 return false;
             }
             stats.webhookFailures.increment();
-            if (attempt == ATTEMPTS) {
+            if (System.nanoTime() + backoff.toNanos() > giveUpAt) {
                 log.warn(
-                        "Sandbox webhook for number {} failed {} times ({}); dropped {} item(s)",
+                        "Sandbox webhook for number {} failed {} times over {} ({}); dropped {} item(s)",
                         number.phoneNumberId(),
-                        ATTEMPTS,
+                        attempt,
+                        RETRY_FOR,
                         failure,
                         batch.size());
                 return true;
@@ -199,9 +208,8 @@ final class WebhookDispatcher implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return false;
             }
-            backoff = backoff.multipliedBy(2);
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
-        return true;
     }
 
     @Override
