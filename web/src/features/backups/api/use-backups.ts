@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../../api/client';
 import type { Backup, BackupsOverview, SaveBackupSettingsRequest } from '../../../api/types';
@@ -32,12 +32,19 @@ export function useBackups() {
   });
 }
 
-/** The backup archives in the linked Google Drive, also those other workspaces wrote. */
-export function useDriveFiles(enabled: boolean) {
+/**
+ * The backup archives in the linked Google Drive, also those other workspaces wrote. Asked again on every
+ * `backup.status` event, and whenever the overview knows of an archive of this workspace (`ownFiles`) that the
+ * listing was not asked for with: a backup whose "finished" event was missed (the overview's poll saw it) still
+ * shows up in the listing.
+ */
+export function useDriveFiles(enabled: boolean, ownFiles: ReadonlySet<string> = new Set()) {
+  const known = [...ownFiles].sort().join('\n');
   return useQuery({
-    queryKey: driveFilesKey,
+    queryKey: [...driveFilesKey, known],
     queryFn: () => unwrap(api.GET('/api/v1/backups/drive-files')),
     enabled,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -65,7 +65,7 @@ export function RestoreSection({
 }
 
 function DriveFiles({ busy, ownFiles }: { busy: boolean; ownFiles: ReadonlySet<string> }) {
-  const files = useDriveFiles(true);
+  const files = useDriveFiles(true, ownFiles);
   const restore = useRestoreFromDrive();
   const [chosen, setChosen] = useState<DriveFile | null>(null);
   const close = () => {
