@@ -3,6 +3,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockApi, renderWithProviders } from '../../../test/render';
+import { overviewKey } from '../api/use-backups';
 import { BackupsPanel } from './backups-panel';
 import {
   backup,
@@ -160,6 +161,35 @@ describe('Restore', () => {
     expect(await post!.json()).toEqual({ fileId: 'file-9' });
     expect(await screen.findByRole('status', { name: 'Restoring' })).toBeInTheDocument();
   });
+
+  it(
+    'lists a backup that finished while its event was missed, once the overview shows it',
+    LONG,
+    async () => {
+      let finished = false;
+      const running = backup({
+        status: 'running',
+        fileName: null,
+        driveLink: null,
+        sizeBytes: null,
+        finishedAt: null,
+      });
+      mockApi({
+        'GET /api/v1/backups': () => ok(overview({ items: [finished ? backup() : running] })),
+        'GET /api/v1/backups/drive-files': () => ok(finished ? [driveFile()] : []),
+      });
+      const { queryClient } = renderWithProviders(<BackupsPanel canManage />);
+      // the listing was asked while the backup ran: nothing in Drive yet
+      expect(await screen.findByText('No backups in this Google Drive yet.')).toBeInTheDocument();
+
+      finished = true;
+      // only the overview is asked again, as its poll does; no backup.status event arrives
+      await act(() => queryClient.invalidateQueries({ queryKey: overviewKey, exact: true }));
+      const table = await screen.findByRole('table', { name: 'Backups in Google Drive' });
+      const [, own] = within(table).getAllByRole('row');
+      expect(own).toHaveTextContent('This workspace');
+    },
+  );
 
   it('uploads an archive with progress and restores it', LONG, async () => {
     FakeXhr.last = undefined;
