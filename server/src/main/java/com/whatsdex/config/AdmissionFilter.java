@@ -55,9 +55,7 @@ class AdmissionFilter extends OncePerRequestFilter {
             if (!RequestConnections.noConnection(e) || response.isCommitted()) {
                 throw e;
             }
-            // a filter (e.g. the credentials check) found no database connection in time: overloaded, as below
-            response.setHeader("Retry-After", "1");
-            errors.write(response, 503, "overloaded", "The server is busy; try again in a moment");
+            overloaded(response); // a filter (e.g. the credentials check) found no database connection in time
         } finally {
             if (outermost) {
                 RequestConnections.leave();
@@ -80,8 +78,7 @@ class AdmissionFilter extends OncePerRequestFilter {
             admitted = false;
         }
         if (!admitted) {
-            response.setHeader("Retry-After", "1");
-            errors.write(response, 503, "overloaded", "The server is busy; try again in a moment");
+            overloaded(response);
             return;
         }
         try {
@@ -89,6 +86,11 @@ class AdmissionFilter extends OncePerRequestFilter {
         } finally {
             room.release();
         }
+    }
+
+    private void overloaded(HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "1");
+        errors.write(response, 503, "overloaded", "The server is busy; try again in a moment");
     }
 
     private @Nullable Semaphore roomFor(String path) {

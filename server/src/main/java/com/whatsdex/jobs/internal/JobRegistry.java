@@ -382,20 +382,11 @@ class JobRegistry implements SmartLifecycle {
 
     @Override
     public void stop(Runnable callback) {
-        synchronized (lifecycle) {
-            if (!running) {
-                callback.run();
-                return;
-            }
-            running = false;
-            stopping = true;
-            stopSignal.countDown();
-        }
         // synchronously, not on a thread of its own: Spring's lifecycle processor counts a phase's stop callbacks
         // with one latch that the beans depending on this one (stopped first) also count down, so it would not wait
         // for this callback (spring-framework#28277) and would close the connection pool under the running jobs
         try {
-            stopAll();
+            stop();
         } finally {
             callback.run();
         }
