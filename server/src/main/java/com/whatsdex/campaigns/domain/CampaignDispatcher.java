@@ -314,8 +314,10 @@ class CampaignDispatcher {
             int checkpointSince = sinceLastPause;
             Instant checkpointNext = next;
             write(() -> {
-                recipients.record(c.id(), result.outcomes());
+                // the campaign row first, then its recipients: the order delete (whose cascade removes the
+                // recipients) and "retry failed" lock them in, so recording a batch never deadlocks with either
                 campaigns.checkpoint(c.id(), checkpointCursor, checkpointSince, checkpointNext);
+                recipients.record(c.id(), result.outcomes());
                 // judged when the batch is recorded: a batch that took longer than the interval always publishes
                 if (run.progressDue()) {
                     service.publishProgress(c.id());
