@@ -15,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param mediaDownloadAttempts runs of a media download before it fails for good (Meta's URLs expire within minutes)
  * @param mediaDownloadInitialBackoff wait after the first failed run, doubled per failure
  * @param mediaDownloadMaxBackoff the longest wait between two runs
+ * @param webhookBatch the most webhooks of one workspace stored in one transaction: those that arrive while the
+ *     workspace's previous transaction is being written wait for it and then share the next one
  */
 @ConfigurationProperties("whatsdex.messaging")
 public record MessagingProperties(
@@ -22,4 +24,5 @@ public record MessagingProperties(
         @DefaultValue("256MB") DataSize mediaMinFreeSpace,
         @DefaultValue("4") int mediaDownloadAttempts,
         @DefaultValue("2s") Duration mediaDownloadInitialBackoff,
-        @DefaultValue("30s") Duration mediaDownloadMaxBackoff) {}
+        @DefaultValue("30s") Duration mediaDownloadMaxBackoff,
+        @DefaultValue("100") int webhookBatch) {}

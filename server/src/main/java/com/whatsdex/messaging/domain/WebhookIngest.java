@@ -13,7 +13,12 @@ import com.whatsdex.realtime.RealtimeEvents;
 import com.whatsdex.shared.ApiException;
 import com.whatsdex.shared.Ids;
 import com.whatsdex.shared.TenantContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Receives a WhatsApp webhook for a channel: verifies it, then stores everything it carries in one transaction as
- * the channel's workspace, so Meta gets its 200 only for what is committed (and redelivers anything else).
+ * the channel's workspace, so Meta gets its 200 only for what is committed (and redelivers anything else). Webhooks
+ * of one workspace arriving while its previous transaction is being written share the next one.
  */
 @Service
 public class WebhookIngest {
@@ -47,6 +53,13 @@ public class WebhookIngest {
     private final TransactionTemplate tx;
     private final UsageApi usage;
     private final ApplicationEventPublisher events;
+    private final GroupCommit<UUID, Delivery> batches;
+
+    /** One verified webhook's content for a channel. */
+    private record Delivery(UUID channelId, WebhookParser.Parsed parsed) {}
+
+    /** An inbound message and the channel it came to. */
+    private record Inbound(UUID channelId, InboundMessage message) {}
 
     WebhookIngest(
             ChannelsApi channels,
@@ -59,7 +72,8 @@ public class WebhookIngest {
             JsonMapper json,
             PlatformTransactionManager txManager,
             UsageApi usage,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            MessagingProperties props) {
         this.usage = usage;
         this.events = events;
         this.channels = channels;
@@ -71,6 +85,7 @@ public class WebhookIngest {
         this.mediaDownload = mediaDownload;
         this.json = json;
         this.tx = new TransactionTemplate(txManager);
+        this.batches = new GroupCommit<>(props.webhookBatch(), this::store);
     }
 
     /**
@@ -100,12 +115,39 @@ public class WebhookIngest {
         if (parsed.messages().isEmpty() && parsed.statuses().isEmpty()) {
             return;
         }
-        TenantContext.runAs(tenantId, () -> tx.executeWithoutResult(s -> store(tenantId, channelId, parsed)));
+        batches.submit(tenantId, new Delivery(channelId, parsed));
     }
 
-    private void store(UUID tenantId, UUID channelId, WebhookParser.Parsed parsed) {
+    /**
+     * Stores the webhooks of one workspace that arrived together in one transaction (see {@link GroupCommit}). Its
+     * locks are taken in one order whatever the arrival order, so two such transactions (another instance's) wait
+     * for each other instead of deadlocking: contacts by phone, message rows by channel and wamid.
+     */
+    private void store(UUID tenantId, List<Delivery> deliveries) {
+        List<Inbound> inbound = new ArrayList<>();
+        Map<UUID, List<StatusUpdate>> statusesByChannel = new TreeMap<>();
+        for (Delivery d : deliveries) {
+            d.parsed().messages().forEach(m -> inbound.add(new Inbound(d.channelId(), m)));
+            if (!d.parsed().statuses().isEmpty()) {
+                statusesByChannel
+                        .computeIfAbsent(d.channelId(), c -> new ArrayList<>())
+                        .addAll(d.parsed().statuses());
+            }
+        }
+        inbound.sort(Comparator.comparing(i -> i.message().phone())); // stable: one phone's messages keep their order
+        TenantContext.runAs(
+                tenantId,
+                () -> tx.executeWithoutResult(s -> {
+                    storeMessages(tenantId, inbound);
+                    statusesByChannel.forEach((channelId, updates) -> statuses.apply(tenantId, channelId, updates));
+                }));
+    }
+
+    private void storeMessages(UUID tenantId, List<Inbound> inbound) {
         int received = 0;
-        for (InboundMessage m : parsed.messages()) {
+        for (Inbound in : inbound) {
+            UUID channelId = in.channelId();
+            InboundMessage m = in.message();
             ContactRef contact = contacts.findOrCreateByPhone(m.phone(), m.profileName());
             UUID id = Ids.newId();
             if (!messages.insertInbound(tenantId, id, channelId, contact.id(), m)) {
@@ -128,6 +170,5 @@ public class WebhookIngest {
         if (received > 0) {
             usage.record(UsageMetric.messages_received, received); // same transaction: counted once, with the rows
         }
-        statuses.apply(tenantId, channelId, parsed.statuses());
     }
 }

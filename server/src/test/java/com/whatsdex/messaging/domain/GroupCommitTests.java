@@ -1,0 +1,146 @@
+package com.whatsdex.messaging.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTests {
+
+    private final ExecutorService callers = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stop() {
+        callers.shutdownNow();
+    }
+
+    @Test
+    void callersArrivingDuringAWriteShareTheNextOneAndEachReturnsAfterItsOwn() throws Exception {
+        CountDownLatch firstWriting = new CountDownLatch(1);
+        CountDownLatch firstMayFinish = new CountDownLatch(1);
+        List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
+        GroupCommit<String, Integer> commits = new GroupCommit<>(100, (key, items) -> {
+            if (items.contains(0)) {
+                firstWriting.countDown();
+                hold(firstMayFinish);
+            }
+            batches.add(items);
+        });
+
+        Future<?> first = callers.submit(() -> commits.submit("w", 0));
+        assertThat(firstWriting.await(5, TimeUnit.SECONDS)).isTrue();
+        List<Future<?>> rest = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            int item = i;
+            rest.add(callers.submit(() -> commits.submit("w", item)));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> commits.waiting("w") == 5);
+        assertThat(rest).noneMatch(Future::isDone); // nobody returns before its item is written
+
+        firstMayFinish.countDown();
+        first.get();
+        for (Future<?> f : rest) {
+            f.get();
+        }
+        assertThat(batches).hasSize(2);
+        assertThat(batches.get(0)).containsExactly(0);
+        assertThat(batches.get(1)).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void oneKeyNeverHasTwoWritesAtOnceAndEveryItemIsWrittenOnce() throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        ConcurrentHashMap<Integer, Integer> written = new ConcurrentHashMap<>();
+        GroupCommit<String, Integer> commits = new GroupCommit<>(7, (key, items) -> {
+            if (inFlight.incrementAndGet() > 1) {
+                overlaps.incrementAndGet();
+            }
+            Thread.onSpinWait();
+            items.forEach(i -> written.merge(i, 1, Integer::sum));
+            inFlight.decrementAndGet();
+        });
+        List<Future<?>> all = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            int item = i;
+            all.add(callers.submit(() -> commits.submit("w", item)));
+        }
+        for (Future<?> f : all) {
+            f.get();
+        }
+        assertThat(overlaps).hasValue(0);
+        assertThat(written).hasSize(2_000);
+        assertThat(written.values()).containsOnly(1);
+        assertThat(commits.waiting("w")).isZero();
+    }
+
+    @Test
+    void aFailingBatchIsWrittenAgainItemByItemAndOnlyTheFailingCallerSeesTheFailure() throws Exception {
+        CountDownLatch firstWriting = new CountDownLatch(1);
+        CountDownLatch firstMayFinish = new CountDownLatch(1);
+        List<Integer> committed = Collections.synchronizedList(new ArrayList<>());
+        GroupCommit<String, Integer> commits = new GroupCommit<>(100, (key, items) -> {
+            if (items.contains(0)) {
+                firstWriting.countDown();
+                hold(firstMayFinish);
+            }
+            if (items.contains(3)) {
+                throw new IllegalStateException("item 3 cannot be stored");
+            }
+            committed.addAll(items);
+        });
+        Future<?> first = callers.submit(() -> commits.submit("w", 0));
+        assertThat(firstWriting.await(5, TimeUnit.SECONDS)).isTrue();
+        List<Future<?>> rest = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            int item = i;
+            rest.add(callers.submit(() -> commits.submit("w", item)));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> commits.waiting("w") == 4);
+        firstMayFinish.countDown();
+        first.get();
+
+        rest.get(0).get();
+        rest.get(1).get();
+        assertThatThrownBy(() -> rest.get(2).get()).hasRootCauseMessage("item 3 cannot be stored");
+        rest.get(3).get();
+        assertThat(committed).containsExactlyInAnyOrder(0, 1, 2, 4);
+    }
+
+    @Test
+    void differentKeysDoNotWaitForEachOther() throws Exception {
+        CountDownLatch blocked = new CountDownLatch(1);
+        GroupCommit<String, Integer> commits = new GroupCommit<>(100, (key, items) -> {
+            if (key.equals("slow")) {
+                hold(blocked);
+            }
+        });
+        Future<?> slow = callers.submit(() -> commits.submit("slow", 1));
+        callers.submit(() -> commits.submit("fast", 2)).get(); // returns while "slow" is still being written
+        assertThat(slow.isDone()).isFalse();
+        blocked.countDown();
+        slow.get();
+    }
+
+    private static void hold(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
