@@ -42,7 +42,7 @@ public final class Bench {
                       outbound [--messages 40000] [--batch 500] [--batch-clients 4] [--single-messages 5000]
                                [--clients 64] [--channels 4] [--rate 80] [--limited-messages 1600]
                                                                          the outbound pipeline, unlimited and paced
-                      webhook-ingest [--messages 5000] [--batch 10] [--clients 32]
+                      webhook-ingest [--messages 40000] [--batch 10] [--clients 32] [--rate 3000]
                                                                          signed status webhooks into the server
                       contacts-list [--contacts 1000000] [--requests 1000] [--deep 900000]
                                                                          GET /api/v1/contacts at a million contacts

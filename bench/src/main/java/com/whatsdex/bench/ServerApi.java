@@ -120,6 +120,41 @@ final class ServerApi {
     }
 
     /**
+     * Sends {@code count} template messages to phones {@code first…} in one POST /api/v1/messages/batch through one
+     * channel; answers the wamids of the accepted ones in request order (all of them when every one was accepted).
+     */
+    java.util.List<String> sendTemplateBatchWamids(String channelId, int first, int count)
+            throws IOException, InterruptedException {
+        StringBuilder body = new StringBuilder("{\"messages\":[");
+        for (int i = 0; i < count; i++) {
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"to\":\"")
+                    .append(OutboundBench.phone(first + i))
+                    .append("\",\"channelId\":\"")
+                    .append(channelId)
+                    .append("\",\"template\":{\"name\":\"order_update\",\"language\":\"en\",")
+                    .append("\"parameters\":[\"Ada\"]}}");
+        }
+        body.append("]}");
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/messages/batch"))
+                        .header("Authorization", "Bearer " + apiKey)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        java.util.List<String> wamids = new java.util.ArrayList<>();
+        if (response.statusCode() != 200) {
+            return wamids;
+        }
+        String text = response.body();
+        for (int at = text.indexOf("\"wamid\":\""); at >= 0; at = text.indexOf("\"wamid\":\"", at + 1)) {
+            wamids.add(Json.string(text.substring(at), "wamid"));
+        }
+        return wamids;
+    }
+
+    /**
      * Imports {@code phones} as contacts named "Person i" through the CSV import API and waits for the job to end;
      * answers how many contacts it created.
      */

@@ -5,8 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +15,20 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Status webhooks into the running server, as Meta posts them: signed batches of {@code delivered} and
- * {@code read} statuses for messages the server really sent. Measures persisted statuses per second and the
- * acknowledgement latency, then checks that every message reached {@code read}. Baseline, same run: the same
- * payloads with a wrong signature, which the server reads, checks and refuses without touching the database.
+ * {@code read} statuses for messages the server really sent. Two phases on different messages: capacity (closed
+ * loop: {@code clients} callers posting back to back, persisted statuses per second) and latency at a fixed rate
+ * (open loop at {@code rate} statuses per second: acknowledgement p50/p99 from each post's due time; a closed loop's
+ * latency is only its queue, clients ÷ throughput). Then checks that every message reached {@code read}. Baseline,
+ * same run, both phases: the same payloads with a wrong signature, which the server reads, checks and refuses
+ * without touching the database.
  */
 final class WebhookIngestBench {
 
     private WebhookIngestBench() {}
 
     static void run(Launcher launcher, Map<String, String> options) throws Exception {
-        int messages = Integer.parseInt(options.getOrDefault("messages", "5000"));
+        int messages = Integer.parseInt(options.getOrDefault("messages", "40000"));
+        double rate = Double.parseDouble(options.getOrDefault("rate", "3000"));
         int batch = Integer.parseInt(options.getOrDefault("batch", "10"));
         int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
         String number = "100000000000300";
@@ -36,18 +40,27 @@ final class WebhookIngestBench {
             String graph = SandboxCapacityBench.register(sandbox, number, "ingest-token", secret, sink.url(), 0);
             String channel = api.cloudChannel("Ingest", graph, number, "ingest-token", secret, 1000);
 
-            List<String> wamids = Collections.synchronizedList(new ArrayList<>());
-            Load.Result setup = Load.run(32, messages, i -> {
-                HttpResponse<String> r = api.sendTemplate(channel, OutboundBench.phone(i));
-                if (r.statusCode() != 201) {
-                    return false;
+            // the messages whose statuses are posted, sent in batches of 500 (wamid|recipient, in phone order)
+            int size = 500;
+            String[] wamids = new String[messages];
+            long setupStart = System.nanoTime();
+            Load.Result setup = Load.run(4, (messages + size - 1) / size, b -> {
+                int first = b * size;
+                List<String> sent = api.sendTemplateBatchWamids(channel, first, Math.min(size, messages - first));
+                for (int i = 0; i < sent.size(); i++) {
+                    wamids[first + i] =
+                            sent.get(i) + "|" + OutboundBench.phone(first + i).substring(1);
                 }
-                wamids.add(Json.string(r.body(), "wamid") + "|"
-                        + OutboundBench.phone(i).substring(1));
-                return true;
+                return sent.size() == Math.min(size, messages - first);
             });
-            List<byte[]> payloads = payloads(new ArrayList<>(wamids), number, batch);
-            int statuses = wamids.size() * 2;
+            double setupPerSecond = messages / ((System.nanoTime() - setupStart) / 1e9);
+            if (setup.errors() > 0) {
+                throw new IllegalStateException(setup.errors() + " setup batches were not fully accepted");
+            }
+            List<String> all = List.of(wamids);
+            List<byte[]> payloads = payloads(all.subList(0, messages / 2), number, batch);
+            List<byte[]> paced = payloads(all.subList(messages / 2, messages), number, batch);
+            int statuses = messages / 2 * 2;
 
             HttpClient http =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -60,8 +73,27 @@ final class WebhookIngestBench {
                     clients,
                     payloads.size(),
                     i -> post(http, hook, payloads.get(i), sign(secret, payloads.get(i))) == 200);
+            // the fixed-rate phase: as many payloads as the second half of the messages gives, at rate statuses/s
+            double payloadRate = rate / batch;
+            // rounded up: the open loop runs rate × window operations, rounded down
+            Duration window = Duration.ofNanos((long) Math.ceil(paced.size() / payloadRate * 1e9) + 1);
+            OpenLoop.Result refusedPaced = OpenLoop.run(
+                    payloadRate,
+                    window,
+                    2000,
+                    i -> "refused",
+                    i -> expect(401, post(http, hook, paced.get(i), "sha256=" + "0".repeat(64))));
+            OpenLoop.Result ingestPaced = OpenLoop.run(
+                    payloadRate,
+                    window,
+                    2000,
+                    i -> "signed",
+                    i -> expect(200, post(http, hook, paced.get(i), sign(secret, paced.get(i)))));
+            Latencies refusedAt = refusedPaced.endpoints().get("refused").latencies();
+            Latencies ingestAt = ingestPaced.endpoints().get("signed").latencies();
 
-            int read = countRead(api, channel);
+            Map<String, Integer> byStatus = countStatuses(api, channel);
+            int read = byStatus.getOrDefault("read", 0);
             new Table("measure", "refused signature (baseline)", "signed, persisted")
                     .row("payloads (" + batch + " statuses each)", payloads.size(), payloads.size())
                     .row("statuses", statuses, statuses)
@@ -76,11 +108,33 @@ final class WebhookIngestBench {
                             refused.latencies().percentileMillis(99),
                             ingest.latencies().percentileMillis(99))
                     .row("ingest / baseline", "1.00", String.format("%.2f", ingest.perSecond() / refused.perSecond()))
-                    .row("messages now read (of " + wamids.size() + ")", "", read)
-                    .row("setup sends/s", "", setup.perSecond())
+                    .row(String.format("at %.0f statuses/s: payloads", rate), paced.size(), paced.size())
+                    .row(
+                            "at that rate: errors",
+                            refusedPaced.errors() + " "
+                                    + refusedPaced.endpoints().get("refused").reasons(),
+                            ingestPaced.errors() + " "
+                                    + ingestPaced.endpoints().get("signed").reasons())
+                    .row(
+                            "at that rate: statuses/s done",
+                            refusedPaced.okPerSecond() * batch,
+                            ingestPaced.okPerSecond() * batch)
+                    .row("at that rate: ack p50 ms", refusedAt.percentileMillis(50), ingestAt.percentileMillis(50))
+                    .row("at that rate: ack p99 ms", refusedAt.percentileMillis(99), ingestAt.percentileMillis(99))
+                    .row("messages now read (of " + messages + ")", "", read)
+                    .row("messages by status", "", byStatus)
+                    .row("setup sends/s (batches of " + size + ")", "", setupPerSecond)
                     .row("server RSS MB", "", server.rssMegabytes())
-                    .print("webhook-ingest: signed status batches posted by " + clients + " concurrent clients");
+                    .print("webhook-ingest: signed status batches, closed loop of " + clients
+                            + " clients, then open loop at " + String.format("%.0f", rate) + " statuses/s");
         }
+    }
+
+    private static boolean expect(int expected, int status) {
+        if (status != expected) {
+            throw new IllegalStateException("HTTP " + status);
+        }
+        return true;
     }
 
     private static int post(HttpClient http, URI hook, byte[] body, String signature) throws Exception {
@@ -128,16 +182,19 @@ final class WebhookIngestBench {
         return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
     }
 
-    private static int countRead(ServerApi api, String channel) throws Exception {
-        int read = 0;
+    /** The channel's messages by status ({@code read} is the one every message should have). */
+    private static Map<String, Integer> countStatuses(ServerApi api, String channel) throws Exception {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
         String cursor = null;
         do {
             String page = api.get("/api/v1/messages?channelId=" + channel + "&limit=500"
                     + (cursor == null ? "" : "&cursor=" + cursor));
-            read += (page.split("\"status\":\"read\"", -1).length - 1);
+            for (int at = page.indexOf("\"status\":\""); at >= 0; at = page.indexOf("\"status\":\"", at + 1)) {
+                counts.merge(Json.string(page.substring(at), "status"), 1, Integer::sum);
+            }
             int at = page.indexOf("\"nextCursor\":\"");
             cursor = at < 0 ? null : Json.string(page.substring(at), "nextCursor");
         } while (cursor != null);
-        return read;
+        return counts;
     }
 }
