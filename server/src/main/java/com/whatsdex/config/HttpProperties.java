@@ -9,7 +9,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * @param maxJsonBody the largest request body accepted outside upload endpoints
  * @param uploadPaths path prefixes that take large bodies and enforce their own limits
- * @param maxConcurrentWebhooks webhook requests worked on at once (see {@link AdmissionFilter})
+ * @param maxConcurrentWebhooks webhook requests worked on at once (see {@link AdmissionFilter}); those of one workspace
+ *     share its transactions (the webhook ingest's group commit), so room for many lets batches form
  * @param maxConcurrentRequests API requests worked on at once, the event stream and uploads not counted
  * @param admissionWait how long a request may wait for room before it is answered 503
  */
@@ -17,7 +18,7 @@ import org.springframework.util.unit.DataSize;
 record HttpProperties(
         @DefaultValue("1MB") DataSize maxJsonBody,
         @DefaultValue List<String> uploadPaths,
-        @DefaultValue("16") int maxConcurrentWebhooks,
+        @DefaultValue("64") int maxConcurrentWebhooks,
         @DefaultValue("32") int maxConcurrentRequests,
         @DefaultValue("2s") Duration admissionWait) {
 
