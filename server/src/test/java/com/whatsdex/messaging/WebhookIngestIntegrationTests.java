@@ -17,11 +17,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -193,6 +200,71 @@ class WebhookIngestIntegrationTests {
             assertThat(contact.path("lastInboundAt").isNull()).isFalse();
             assertThat(contact.path("optedOut").asBoolean()).isFalse();
         }
+    }
+
+    @Test
+    void concurrentWebhooksOfTwoWorkspacesAreEachStoredOnceCountedOnceAndKeptApart() throws Exception {
+        Browser a = new Browser(port).register("Concurrent A");
+        Browser b = new Browser(port).register("Concurrent B");
+        Channel ca = cloudChannel(a);
+        Channel cb = cloudChannel(b);
+        WebhookClient webhooks = new WebhookClient(port);
+        List<String> wamidsA = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String wamid = "wamid.concurrent-out-" + UUID.randomUUID();
+            outbound(a.workspaceId(), ca.id(), wamid);
+            wamidsA.add(wamid);
+        }
+        // per workspace: 30 inbound messages from 10 phones, each posted twice (Meta redelivers), and for A the
+        // delivered and read statuses of its 5 sent messages; all from 16 threads at once, shuffled
+        List<Runnable> posts = new ArrayList<>();
+        for (Channel c : List.of(ca, cb)) {
+            for (int i = 0; i < 30; i++) {
+                String body =
+                        inboundText("1650555" + String.format("%04d", i % 10), "wamid.in-" + c.id() + "-" + i, "m" + i);
+                for (int copy = 0; copy < 2; copy++) {
+                    posts.add(() -> assertThat(webhooks.postSigned(c.id(), c.appSecret(), body)
+                                    .status())
+                            .isEqualTo(200));
+                }
+            }
+        }
+        long ts = System.currentTimeMillis() / 1000;
+        for (String wamid : wamidsA) {
+            posts.add(() -> assertThat(webhooks.postSigned(ca.id(), ca.appSecret(), status(wamid, "delivered", ts))
+                            .status())
+                    .isEqualTo(200));
+            posts.add(() -> assertThat(webhooks.postSigned(ca.id(), ca.appSecret(), status(wamid, "read", ts + 1))
+                            .status())
+                    .isEqualTo(200));
+        }
+        Collections.shuffle(posts, new Random(7));
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            List<Future<?>> done = new ArrayList<>();
+            posts.forEach(p -> done.add(pool.submit(p)));
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        }
+
+        for (Browser w : List.of(a, b)) {
+            UUID tenant = w.workspaceId();
+            assertThat(as(
+                            tenant,
+                            () -> jdbc.sql("select count(*) from messages where direction = 'in'")
+                                    .query(Long.class)
+                                    .single()))
+                    .isEqualTo(30);
+            assertThat(count(tenant, "contacts")).isEqualTo(10);
+            assertThat(TenantContext.callAs(tenant, () -> usage.current(UsageMetric.messages_received)))
+                    .isEqualTo(30);
+        }
+        assertThat(as(
+                        a.workspaceId(),
+                        () -> jdbc.sql("select count(*) from messages where status = 'read'")
+                                .query(Long.class)
+                                .single()))
+                .isEqualTo(5);
     }
 
     @Test
