@@ -22,8 +22,12 @@ final class EventStream {
 
     private static final Logger log = LoggerFactory.getLogger(EventStream.class);
 
-    /** Far more than a dashboard needs between two writes; a client this far behind reconnects and refetches. */
-    static final int QUEUE_CAPACITY = 512;
+    /**
+     * Far more than a dashboard needs between two writes; a client this far behind reconnects and refetches. Events
+     * come in bursts (one transaction of the webhook ingest may apply hundreds of statuses), so the bound is wide: the
+     * payload strings are shared by all streams, an entry costs a stream some 200 bytes, 400 KB when full.
+     */
+    static final int QUEUE_CAPACITY = 2048;
 
     private static final SseEventBuilder CLOSE = SseEmitter.event().comment("close");
 
