@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -110,8 +111,13 @@ class MessageRepository {
     }
 
     /**
-     * The delivery states of the channel's outbound messages with these wamids, locked until the transaction ends
-     * (in id order, so two batches touching the same messages cannot deadlock).
+     * The delivery states of the channel's outbound messages with these wamids, locked until the transaction ends, in
+     * wamid order (callers hold the wamids' advisory locks already, see {@link #lockWamids}).
+     *
+     * <p>One lookup per wamid on the (workspace, channel, wamid) key, written as a lateral join so that the plan does
+     * not depend on statistics: as {@code wamid in (…)}, a table that grew since it was last analysed (a new
+     * installation's first big campaign) made PostgreSQL scan the channel's whole message index instead, 10 – 100 ms
+     * per status batch at 16,000 messages instead of 1 ms.
      */
     Map<String, MessageState> lockOutbound(UUID channelId, Collection<String> wamids) {
         Map<String, MessageState> states = new LinkedHashMap<>();
@@ -119,15 +125,18 @@ class MessageRepository {
             return states;
         }
         jdbc.sql("""
-                        select id, wamid, contact_id, channel_id, status, sent_at, delivered_at, read_at, failed_at,
-                               error_code, error_title, error_detail
-                        from messages
-                        where channel_id = :channel and wamid in (:wamids) and direction = 'out'
-                        order by id
-                        for update
+                        select m.id, m.wamid, m.contact_id, m.channel_id, m.status, m.sent_at, m.delivered_at,
+                               m.read_at, m.failed_at, m.error_code, m.error_title, m.error_detail
+                        from unnest(cast(:wamids as text[])) as w (wamid)
+                        cross join lateral (
+                            select id, wamid, contact_id, channel_id, status, sent_at, delivered_at, read_at, failed_at,
+                                   error_code, error_title, error_detail
+                            from messages
+                            where channel_id = :channel and wamid = w.wamid and direction = 'out'
+                            for update) m
                         """)
                 .param("channel", channelId)
-                .param("wamids", List.copyOf(wamids))
+                .param("wamids", new TreeSet<>(wamids).toArray(String[]::new))
                 .query(rs -> {
                     states.put(
                             rs.getString("wamid"),
@@ -206,7 +215,6 @@ class MessageRepository {
                 .update();
     }
 
-    /** Removes and returns the waiting statuses of a wamid, oldest report first. */
     /** Forgets statuses that never found their message (e.g. sent from the number by another tool). */
     int deleteBacklogOlderThan(int hours) {
         return jdbc.sql("delete from message_status_backlog where received_at < now() - make_interval(hours => :hours)")
