@@ -1,6 +1,7 @@
 package com.whatsdex.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.servlet.FilterChain;
 import java.time.Duration;
@@ -51,6 +52,44 @@ class AdmissionFilterTests {
     }
 
     @Test
+    void beyondFourTimesItsRoomWaitingAWebhookIsRefusedAtOnceAndTheWaitingAreAdmittedLater() throws Exception {
+        AdmissionFilter patient = new AdmissionFilter(
+                new HttpProperties(DataSize.ofMegabytes(1), List.of(), 2, 3, Duration.ofSeconds(30)),
+                new ErrorResponses(JsonMapper.builder().build()));
+        CountDownLatch inside = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        FilterChain busy = busyUntil(inside, release);
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<MockHttpServletResponse>> admitted = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                admitted.add(callers.submit(() -> call(patient, "/webhooks/whatsapp/a", busy)));
+            }
+            assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+            List<Future<MockHttpServletResponse>> waiting = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                waiting.add(callers.submit(() -> call(patient, "/webhooks/whatsapp/b", ok())));
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> patient.webhooksWaiting() == 8);
+
+            // the ninth would wait up to 30 s; it is refused at once instead, while the eight still wait
+            MockHttpServletResponse refused = callers.submit(() -> call(patient, "/webhooks/whatsapp/c", ok()))
+                    .get(5, TimeUnit.SECONDS);
+            assertThat(refused.getStatus()).isEqualTo(503);
+            assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+            assertThat(waiting).noneMatch(Future::isDone);
+
+            release.countDown();
+            for (Future<MockHttpServletResponse> f : admitted) {
+                assertThat(f.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+            }
+            for (Future<MockHttpServletResponse> f : waiting) {
+                assertThat(f.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+            }
+        }
+        assertThat(patient.webhooksWaiting()).isZero();
+    }
+
+    @Test
     void theEventStreamUploadsAndTheDashboardAreNotCounted() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch inside = new CountDownLatch(3);
@@ -86,10 +125,15 @@ class AdmissionFilterTests {
     }
 
     private MockHttpServletResponse call(String path, FilterChain chain) throws Exception {
+        return call(filter, path, chain);
+    }
+
+    private static MockHttpServletResponse call(AdmissionFilter through, String path, FilterChain chain)
+            throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
         request.setRequestURI(path);
         MockHttpServletResponse response = new MockHttpServletResponse();
-        filter.doFilter(request, response, chain);
+        through.doFilter(request, response, chain);
         return response;
     }
 }
