@@ -18,6 +18,14 @@ public interface OutboundMessages {
     MessageView send(OutboundRequest request);
 
     /**
+     * {@link #send} for a caller outside any transaction that sends one message per request (the API): calls of one
+     * workspace that arrive while its previous batch is being sent wait for it and then go out together, as one
+     * {@link #sendAll}, so each pays a share of the batch's statements and commits instead of its own. Same checks,
+     * answers and errors as {@link #send}.
+     */
+    MessageView sendAlongside(OutboundRequest request);
+
+    /**
      * {@link #send} for many requests at once, with a fixed number of statements per batch rather than per message
      * (campaigns and bulk integrations): one answer per request, in order. Requests refused by a check answer their
      * error and the others go on; the plan's limit admits as many as fit, in order.

@@ -11,7 +11,19 @@ import com.whatsdex.support.EventStream;
 import com.whatsdex.support.IntegrationTest;
 import com.whatsdex.support.TwoWorkspaces;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -104,6 +116,64 @@ class OutboundPipelineIntegrationTests {
 
         assertThat(second).isEqualTo(first);
         assertThat(deliveriesTo(s, "+2348011110002")).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentOneMessageRequestsEachGetTheirOwnAnswerAndEachPhoneOneMessage() throws Exception {
+        Setup s = setup(Map.of());
+        // 24 phones, one request each; 4 requests sharing an Idempotency-Key; 2 invalid numbers: all at once
+        List<Callable<Browser.Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String phone = "+23480222" + String.format("%05d", i);
+            calls.add(() -> s.api().post("/api/v1/messages", Map.of("to", phone, "text", "Hi " + phone)));
+        }
+        for (int i = 0; i < 4; i++) {
+            calls.add(() -> send(s, Map.of("to", "+2348022299999", "text", "Once"), "together-1"));
+        }
+        for (int i = 0; i < 2; i++) {
+            calls.add(() -> s.api().post("/api/v1/messages", Map.of("to", "12", "text", "Nobody")));
+        }
+        Collections.shuffle(calls, new Random(3));
+        List<Browser.Response> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(12)) {
+            for (Future<Browser.Response> f : pool.invokeAll(calls)) {
+                answers.add(f.get(60, TimeUnit.SECONDS));
+            }
+        }
+
+        Map<String, String> idByPhone = new HashMap<>();
+        Set<String> idempotent = new HashSet<>();
+        int invalid = 0;
+        for (Browser.Response r : answers) {
+            if (r.status() == 201) {
+                String body = r.data().path("body").asString();
+                // accepted by the provider, or further already: its status webhooks may come before the answer
+                assertThat(r.data().path("status").asString()).isIn("accepted", "sent", "delivered", "read");
+                assertThat(r.data().path("wamid").asString()).startsWith("wamid.");
+                if (body.equals("Once")) {
+                    idempotent.add(r.data().path("id").asString());
+                } else {
+                    assertThat(idByPhone.put(body, r.data().path("id").asString()))
+                            .isNull();
+                }
+            } else {
+                assertThat(r.status()).as(r.raw()).isEqualTo(400);
+                assertThat(r.raw()).contains("to");
+                invalid++;
+            }
+        }
+        assertThat(idByPhone).hasSize(24);
+        assertThat(new HashSet<>(idByPhone.values())).hasSize(24);
+        assertThat(idempotent)
+                .as("one message for the four requests with one key")
+                .hasSize(1);
+        assertThat(invalid).isEqualTo(2);
+        for (int i = 0; i < 24; i++) {
+            assertThat(deliveriesTo(s, "+23480222" + String.format("%05d", i))).isEqualTo(1);
+        }
+        assertThat(deliveriesTo(s, "+2348022299999")).isEqualTo(1);
+        assertThat(TenantContext.callAs(s.owner().workspaceId(), () -> usage.current(UsageMetric.messages_sent)))
+                .isEqualTo(25);
     }
 
     private Browser.Response send(Setup s, Map<String, ?> body, String key) {

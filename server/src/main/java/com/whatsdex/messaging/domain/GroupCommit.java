@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,35 +18,41 @@ import org.jspecify.annotations.Nullable;
  * waits for the disk once.
  *
  * <p>A batch that fails is written again item by item, each in a transaction of its own, so one item's failure is
- * that item's caller's alone.
+ * that item's caller's alone, unless the work must not run twice (a send): then every caller of the batch gets the
+ * failure.
  *
  * @param <K> what batches items together
  * @param <T> one caller's work
+ * @param <R> what one caller gets back
  */
-final class GroupCommit<K, T> {
+final class GroupCommit<K, T, R> {
 
     private final int maxBatch;
-    private final BiConsumer<K, List<T>> write;
+    private final boolean retryAlone;
+    private final BiFunction<K, List<T>, List<R>> write;
     private final Map<K, Lane> lanes = new ConcurrentHashMap<>();
 
-    /** @param write writes the items in one transaction, all or nothing */
-    GroupCommit(int maxBatch, BiConsumer<K, List<T>> write) {
+    /**
+     * @param retryAlone whether a failed batch is written again item by item (only for work that may run again)
+     * @param write does the items' work, all or nothing, and answers one result per item, in order
+     */
+    GroupCommit(int maxBatch, boolean retryAlone, BiFunction<K, List<T>, List<R>> write) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1");
         }
         this.maxBatch = maxBatch;
+        this.retryAlone = retryAlone;
         this.write = write;
     }
 
-    /** Writes the item with whatever else is waiting for its key; returns once it is committed. */
-    void submit(K key, T item) {
+    /** Does the item's work with whatever else is waiting for its key; returns its result once that is committed. */
+    R submit(K key, T item) {
         Waiter me = new Waiter(item);
         Lane lane = join(key, me);
         if (!me.leads) {
             me.await();
             if (!me.leads) {
-                me.rethrow();
-                return; // written in another caller's batch
+                return me.outcome(); // done in another caller's batch
             }
         }
         List<Waiter> batch;
@@ -66,7 +72,7 @@ final class GroupCommit<K, T> {
                 }
             }
         }
-        me.rethrow();
+        return me.outcome();
     }
 
     /** How many callers of the key wait for their batch to start (for tests). */
@@ -116,17 +122,23 @@ final class GroupCommit<K, T> {
 
     private void writeAll(K key, List<Waiter> batch) {
         try {
-            write.accept(key, batch.stream().map(w -> w.item).toList());
+            List<R> results = write.apply(key, batch.stream().map(w -> w.item).toList());
+            if (results.size() != batch.size()) {
+                throw new IllegalStateException(results.size() + " results for " + batch.size() + " items");
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).result = results.get(i);
+            }
             return;
         } catch (RuntimeException | Error e) {
-            if (batch.size() == 1) {
-                batch.getFirst().failure = e;
+            if (batch.size() == 1 || !retryAlone) {
+                batch.forEach(w -> w.failure = e);
                 return;
             }
         }
         for (Waiter w : batch) {
             try {
-                write.accept(key, List.of(w.item));
+                w.result = write.apply(key, List.of(w.item)).getFirst();
             } catch (RuntimeException | Error e) {
                 w.failure = e;
             }
@@ -144,6 +156,7 @@ final class GroupCommit<K, T> {
         final CountDownLatch released = new CountDownLatch(1);
         volatile boolean leads;
         volatile @Nullable Throwable failure;
+        volatile @Nullable R result;
 
         Waiter(T item) {
             this.item = item;
@@ -168,7 +181,7 @@ final class GroupCommit<K, T> {
             }
         }
 
-        void rethrow() {
+        R outcome() {
             Throwable f = failure;
             if (f instanceof RuntimeException e) {
                 throw e;
@@ -176,6 +189,7 @@ final class GroupCommit<K, T> {
             if (f instanceof Error e) {
                 throw e;
             }
+            return java.util.Objects.requireNonNull(result);
         }
     }
 }

@@ -120,6 +120,11 @@ class OutboundPipeline implements OutboundMessages {
     private final RealtimeEvents events;
     private final JobScheduler jobs;
     private final TransactionTemplate tx;
+    private final GroupCommit<UUID, OutboundRequest, OutboundResult> alongside;
+
+    /** The most one-message requests of a workspace sent as one batch ({@link #sendAlongside}). */
+    static final int ALONGSIDE_BATCH = 100;
+
     private final Clock clock;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final ObjectProvider<CampaignGate> campaignGate;
@@ -152,11 +157,23 @@ class OutboundPipeline implements OutboundMessages {
         this.jobs = jobs;
         this.tx = tx;
         this.clock = clock;
+        // never retried alone: a batch that failed may have sent some of its messages already
+        this.alongside = new GroupCommit<>(ALONGSIDE_BATCH, false, (tenantId, requests) -> sendAll(requests));
     }
 
     @Override
     public MessageView send(OutboundRequest request) {
         OutboundResult result = sendAll(List.of(request)).getFirst();
+        if (result.error() != null) {
+            throw result.error();
+        }
+        return Objects.requireNonNull(result.message());
+    }
+
+    @Override
+    public MessageView sendAlongside(OutboundRequest request) {
+        // the key is the caller's workspace, so the batch's leader runs sendAll as the workspace of every request in it
+        OutboundResult result = alongside.submit(TenantContext.requireTenantId(), request);
         if (result.error() != null) {
             throw result.error();
         }

@@ -53,7 +53,7 @@ public class WebhookIngest {
     private final TransactionTemplate tx;
     private final UsageApi usage;
     private final ApplicationEventPublisher events;
-    private final GroupCommit<UUID, Delivery> batches;
+    private final GroupCommit<UUID, Delivery, Boolean> batches;
 
     /** One verified webhook's content for a channel. */
     private record Delivery(UUID channelId, WebhookParser.Parsed parsed) {}
@@ -85,7 +85,10 @@ public class WebhookIngest {
         this.mediaDownload = mediaDownload;
         this.json = json;
         this.tx = new TransactionTemplate(txManager);
-        this.batches = new GroupCommit<>(props.webhookBatch(), this::store);
+        this.batches = new GroupCommit<>(props.webhookBatch(), true, (tenantId, deliveries) -> {
+            store(tenantId, deliveries);
+            return deliveries.stream().map(d -> true).toList();
+        });
     }
 
     /**

@@ -101,7 +101,7 @@ class SendMessageController {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw ApiException.validation("Idempotency-Key", "must be 1 to 200 characters");
         }
-        return ApiResponse.of(outbound.send(request(
+        return ApiResponse.of(outbound.sendAlongside(request(
                 "",
                 cmd.to(),
                 cmd.contactId(),

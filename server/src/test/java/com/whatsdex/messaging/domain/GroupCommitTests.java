@@ -32,12 +32,13 @@ class GroupCommitTests {
         CountDownLatch firstWriting = new CountDownLatch(1);
         CountDownLatch firstMayFinish = new CountDownLatch(1);
         List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
-        GroupCommit<String, Integer> commits = new GroupCommit<>(100, (key, items) -> {
+        GroupCommit<String, Integer, Integer> commits = new GroupCommit<>(100, true, (key, items) -> {
             if (items.contains(0)) {
                 firstWriting.countDown();
                 hold(firstMayFinish);
             }
             batches.add(items);
+            return items;
         });
 
         Future<?> first = callers.submit(() -> commits.submit("w", 0));
@@ -65,13 +66,14 @@ class GroupCommitTests {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger overlaps = new AtomicInteger();
         ConcurrentHashMap<Integer, Integer> written = new ConcurrentHashMap<>();
-        GroupCommit<String, Integer> commits = new GroupCommit<>(7, (key, items) -> {
+        GroupCommit<String, Integer, Integer> commits = new GroupCommit<>(7, true, (key, items) -> {
             if (inFlight.incrementAndGet() > 1) {
                 overlaps.incrementAndGet();
             }
             Thread.onSpinWait();
             items.forEach(i -> written.merge(i, 1, Integer::sum));
             inFlight.decrementAndGet();
+            return items;
         });
         List<Future<?>> all = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
@@ -92,7 +94,7 @@ class GroupCommitTests {
         CountDownLatch firstWriting = new CountDownLatch(1);
         CountDownLatch firstMayFinish = new CountDownLatch(1);
         List<Integer> committed = Collections.synchronizedList(new ArrayList<>());
-        GroupCommit<String, Integer> commits = new GroupCommit<>(100, (key, items) -> {
+        GroupCommit<String, Integer, Integer> commits = new GroupCommit<>(100, true, (key, items) -> {
             if (items.contains(0)) {
                 firstWriting.countDown();
                 hold(firstMayFinish);
@@ -101,6 +103,7 @@ class GroupCommitTests {
                 throw new IllegalStateException("item 3 cannot be stored");
             }
             committed.addAll(items);
+            return items;
         });
         Future<?> first = callers.submit(() -> commits.submit("w", 0));
         assertThat(firstWriting.await(5, TimeUnit.SECONDS)).isTrue();
@@ -121,12 +124,57 @@ class GroupCommitTests {
     }
 
     @Test
+    void eachCallerGetsItsOwnResult() throws Exception {
+        GroupCommit<String, Integer, String> commits = new GroupCommit<>(
+                100, false, (key, items) -> items.stream().map(i -> key + i).toList());
+        List<Future<String>> all = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int item = i;
+            all.add(callers.submit(() -> commits.submit("w", item)));
+        }
+        for (int i = 0; i < 200; i++) {
+            assertThat(all.get(i).get()).isEqualTo("w" + i);
+        }
+    }
+
+    @Test
+    void workThatMustNotRunTwiceIsNotRetriedAloneAndEveryCallerOfTheBatchSeesTheFailure() throws Exception {
+        CountDownLatch firstWriting = new CountDownLatch(1);
+        CountDownLatch firstMayFinish = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        GroupCommit<String, Integer, Integer> commits = new GroupCommit<>(100, false, (key, items) -> {
+            runs.incrementAndGet();
+            if (items.contains(0)) {
+                firstWriting.countDown();
+                hold(firstMayFinish);
+                return items;
+            }
+            throw new IllegalStateException("the provider broke mid-batch");
+        });
+        Future<?> first = callers.submit(() -> commits.submit("w", 0));
+        assertThat(firstWriting.await(5, TimeUnit.SECONDS)).isTrue();
+        List<Future<?>> rest = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            int item = i;
+            rest.add(callers.submit(() -> commits.submit("w", item)));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> commits.waiting("w") == 3);
+        firstMayFinish.countDown();
+        first.get();
+        for (Future<?> f : rest) {
+            assertThatThrownBy(f::get).hasRootCauseMessage("the provider broke mid-batch");
+        }
+        assertThat(runs).as("the first batch and the failed one, nothing again").hasValue(2);
+    }
+
+    @Test
     void differentKeysDoNotWaitForEachOther() throws Exception {
         CountDownLatch blocked = new CountDownLatch(1);
-        GroupCommit<String, Integer> commits = new GroupCommit<>(100, (key, items) -> {
+        GroupCommit<String, Integer, Integer> commits = new GroupCommit<>(100, true, (key, items) -> {
             if (key.equals("slow")) {
                 hold(blocked);
             }
+            return items;
         });
         Future<?> slow = callers.submit(() -> commits.submit("slow", 1));
         callers.submit(() -> commits.submit("fast", 2)).get(); // returns while "slow" is still being written
