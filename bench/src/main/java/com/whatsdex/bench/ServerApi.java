@@ -88,25 +88,7 @@ final class ServerApi {
      */
     int sendTemplateBatch(java.util.List<String> channelIds, int first, int count)
             throws IOException, InterruptedException {
-        StringBuilder body = new StringBuilder("{\"messages\":[");
-        for (int i = 0; i < count; i++) {
-            int n = first + i;
-            body.append(i == 0 ? "" : ",")
-                    .append("{\"to\":\"")
-                    .append(OutboundBench.phone(n))
-                    .append("\",\"channelId\":\"")
-                    .append(channelIds.get(n % channelIds.size()))
-                    .append("\",\"template\":{\"name\":\"order_update\",\"language\":\"en\",")
-                    .append("\"parameters\":[\"Ada\"]}}");
-        }
-        body.append("]}");
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/messages/batch"))
-                        .header("Authorization", "Bearer " + apiKey)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = postTemplateBatch(channelIds, first, count);
         if (response.statusCode() != 200) {
             return 0;
         }
@@ -125,24 +107,7 @@ final class ServerApi {
      */
     java.util.List<String> sendTemplateBatchWamids(String channelId, int first, int count)
             throws IOException, InterruptedException {
-        StringBuilder body = new StringBuilder("{\"messages\":[");
-        for (int i = 0; i < count; i++) {
-            body.append(i == 0 ? "" : ",")
-                    .append("{\"to\":\"")
-                    .append(OutboundBench.phone(first + i))
-                    .append("\",\"channelId\":\"")
-                    .append(channelId)
-                    .append("\",\"template\":{\"name\":\"order_update\",\"language\":\"en\",")
-                    .append("\"parameters\":[\"Ada\"]}}");
-        }
-        body.append("]}");
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/messages/batch"))
-                        .header("Authorization", "Bearer " + apiKey)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = postTemplateBatch(java.util.List.of(channelId), first, count);
         java.util.List<String> wamids = new java.util.ArrayList<>();
         if (response.statusCode() != 200) {
             return wamids;
@@ -152,6 +117,30 @@ final class ServerApi {
             wamids.add(Json.string(text.substring(at), "wamid"));
         }
         return wamids;
+    }
+
+    /** One POST /api/v1/messages/batch of template messages to phones {@code first…}, spread over the channels. */
+    private HttpResponse<String> postTemplateBatch(java.util.List<String> channelIds, int first, int count)
+            throws IOException, InterruptedException {
+        StringBuilder body = new StringBuilder("{\"messages\":[");
+        for (int i = 0; i < count; i++) {
+            int n = first + i;
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"to\":\"")
+                    .append(OutboundBench.phone(n))
+                    .append("\",\"channelId\":\"")
+                    .append(channelIds.get(n % channelIds.size()))
+                    .append("\",\"template\":{\"name\":\"order_update\",\"language\":\"en\",")
+                    .append("\"parameters\":[\"Ada\"]}}");
+        }
+        body.append("]}");
+        return http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/messages/batch"))
+                        .header("Authorization", "Bearer " + apiKey)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /**
