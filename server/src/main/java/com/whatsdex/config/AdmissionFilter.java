@@ -19,9 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Admission control: at most {@code maxConcurrentWebhooks} webhook requests and {@code maxConcurrentRequests} API
  * requests are worked on at once; a request that finds no room within {@code admissionWait}, or finds four times as
- * many already waiting, is answered 503 with {@code Retry-After} instead of queueing for a database connection. Requests run on virtual threads, so
- * without this an overload piles thousands of requests onto the connection pool: they wait out its timeout, fill
- * the heap, and starve the job workers (campaigns, imports) that share the pool. Meta redelivers a webhook answered
+ * many already waiting, is answered 503 with {@code Retry-After} instead of queueing for a database connection.
+ * Requests run on virtual threads, so without this an overload piles thousands of requests onto the connection
+ * pool: they wait out its timeout, fill the heap, and starve the job workers (campaigns, imports) that share the pool. Meta redelivers a webhook answered
  * with an error, and the dashboard retries a failed query. Not counted: the event stream (long-lived, holds no
  * connection while it waits) and the upload paths (they stream the body to storage before touching the database).
  *
@@ -118,7 +118,7 @@ class AdmissionFilter extends OncePerRequestFilter {
 
     private void overloaded(HttpServletResponse response) throws IOException {
         response.setHeader("Retry-After", "1");
-        errors.write(response, 503, "overloaded", "The server is busy; try again in a moment");
+        errors.write(response, 503, ErrorResponses.OVERLOADED, ErrorResponses.OVERLOADED_MESSAGE);
     }
 
     /** Webhook requests waiting for room now (for tests). */

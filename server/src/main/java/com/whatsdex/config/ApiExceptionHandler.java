@@ -184,8 +184,7 @@ class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "1")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(ApiErrorResponse.of(
-                        "overloaded", "The server is busy; try again in a moment", List.of(), requestId()));
+                .body(ErrorResponses.body(ErrorResponses.OVERLOADED, ErrorResponses.OVERLOADED_MESSAGE));
     }
 
     @ExceptionHandler(AsyncRequestNotUsableException.class)

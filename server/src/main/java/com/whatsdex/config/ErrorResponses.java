@@ -19,6 +19,11 @@ class ErrorResponses {
         this.json = json;
     }
 
+    /** The server is overloaded (503 with {@code Retry-After}): the admission filter and the exception handler. */
+    static final String OVERLOADED = "overloaded";
+
+    static final String OVERLOADED_MESSAGE = "The server is busy; try again in a moment";
+
     void write(HttpServletResponse response, int status, String code, String message) throws IOException {
         if (response.isCommitted()) {
             return;

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiFunction;
@@ -189,7 +190,7 @@ final class GroupCommit<K, T, R> {
             if (f instanceof Error e) {
                 throw e;
             }
-            return java.util.Objects.requireNonNull(result);
+            return Objects.requireNonNull(result);
         }
     }
 }

@@ -163,17 +163,17 @@ class OutboundPipeline implements OutboundMessages {
 
     @Override
     public MessageView send(OutboundRequest request) {
-        OutboundResult result = sendAll(List.of(request)).getFirst();
-        if (result.error() != null) {
-            throw result.error();
-        }
-        return Objects.requireNonNull(result.message());
+        return messageOf(sendAll(List.of(request)).getFirst());
     }
 
     @Override
     public MessageView sendAlongside(OutboundRequest request) {
         // the key is the caller's workspace, so the batch's leader runs sendAll as the workspace of every request in it
-        OutboundResult result = alongside.submit(TenantContext.requireTenantId(), request);
+        return messageOf(alongside.submit(TenantContext.requireTenantId(), request));
+    }
+
+    /** The stored message, or the error that refused the request. */
+    private static MessageView messageOf(OutboundResult result) {
         if (result.error() != null) {
             throw result.error();
         }

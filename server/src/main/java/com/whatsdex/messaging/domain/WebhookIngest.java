@@ -14,6 +14,7 @@ import com.whatsdex.shared.ApiException;
 import com.whatsdex.shared.Ids;
 import com.whatsdex.shared.TenantContext;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ public class WebhookIngest {
         this.tx = new TransactionTemplate(txManager);
         this.batches = new GroupCommit<>(props.webhookBatch(), true, (tenantId, deliveries) -> {
             store(tenantId, deliveries);
-            return deliveries.stream().map(d -> true).toList();
+            return Collections.nCopies(deliveries.size(), true);
         });
     }
 

@@ -208,7 +208,8 @@ final class WebhookDispatcher implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return false;
             }
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            Duration doubled = backoff.multipliedBy(2);
+            backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
         }
     }
 

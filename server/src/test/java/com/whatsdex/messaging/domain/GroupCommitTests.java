@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -29,30 +30,18 @@ class GroupCommitTests {
 
     @Test
     void callersArrivingDuringAWriteShareTheNextOneAndEachReturnsAfterItsOwn() throws Exception {
-        CountDownLatch firstWriting = new CountDownLatch(1);
-        CountDownLatch firstMayFinish = new CountDownLatch(1);
+        HeldFirst held = new HeldFirst();
         List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
         GroupCommit<String, Integer, Integer> commits = new GroupCommit<>(100, true, (key, items) -> {
-            if (items.contains(0)) {
-                firstWriting.countDown();
-                hold(firstMayFinish);
-            }
+            held.atWrite(items);
             batches.add(items);
             return items;
         });
 
-        Future<?> first = callers.submit(() -> commits.submit("w", 0));
-        assertThat(firstWriting.await(5, TimeUnit.SECONDS)).isTrue();
-        List<Future<?>> rest = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            int item = i;
-            rest.add(callers.submit(() -> commits.submit("w", item)));
-        }
-        await().atMost(Duration.ofSeconds(5)).until(() -> commits.waiting("w") == 5);
+        List<Future<?>> rest = held.queueBehind(commits, 5);
         assertThat(rest).noneMatch(Future::isDone); // nobody returns before its item is written
 
-        firstMayFinish.countDown();
-        first.get();
+        held.release();
         for (Future<?> f : rest) {
             f.get();
         }
@@ -91,30 +80,18 @@ class GroupCommitTests {
 
     @Test
     void aFailingBatchIsWrittenAgainItemByItemAndOnlyTheFailingCallerSeesTheFailure() throws Exception {
-        CountDownLatch firstWriting = new CountDownLatch(1);
-        CountDownLatch firstMayFinish = new CountDownLatch(1);
+        HeldFirst held = new HeldFirst();
         List<Integer> committed = Collections.synchronizedList(new ArrayList<>());
         GroupCommit<String, Integer, Integer> commits = new GroupCommit<>(100, true, (key, items) -> {
-            if (items.contains(0)) {
-                firstWriting.countDown();
-                hold(firstMayFinish);
-            }
+            held.atWrite(items);
             if (items.contains(3)) {
                 throw new IllegalStateException("item 3 cannot be stored");
             }
             committed.addAll(items);
             return items;
         });
-        Future<?> first = callers.submit(() -> commits.submit("w", 0));
-        assertThat(firstWriting.await(5, TimeUnit.SECONDS)).isTrue();
-        List<Future<?>> rest = new ArrayList<>();
-        for (int i = 1; i <= 4; i++) {
-            int item = i;
-            rest.add(callers.submit(() -> commits.submit("w", item)));
-        }
-        await().atMost(Duration.ofSeconds(5)).until(() -> commits.waiting("w") == 4);
-        firstMayFinish.countDown();
-        first.get();
+        List<Future<?>> rest = held.queueBehind(commits, 4);
+        held.release();
 
         rest.get(0).get();
         rest.get(1).get();
@@ -139,28 +116,18 @@ class GroupCommitTests {
 
     @Test
     void workThatMustNotRunTwiceIsNotRetriedAloneAndEveryCallerOfTheBatchSeesTheFailure() throws Exception {
-        CountDownLatch firstWriting = new CountDownLatch(1);
-        CountDownLatch firstMayFinish = new CountDownLatch(1);
+        HeldFirst held = new HeldFirst();
         AtomicInteger runs = new AtomicInteger();
         GroupCommit<String, Integer, Integer> commits = new GroupCommit<>(100, false, (key, items) -> {
             runs.incrementAndGet();
             if (items.contains(0)) {
-                firstWriting.countDown();
-                hold(firstMayFinish);
+                held.atWrite(items);
                 return items;
             }
             throw new IllegalStateException("the provider broke mid-batch");
         });
-        Future<?> first = callers.submit(() -> commits.submit("w", 0));
-        assertThat(firstWriting.await(5, TimeUnit.SECONDS)).isTrue();
-        List<Future<?>> rest = new ArrayList<>();
-        for (int i = 1; i <= 3; i++) {
-            int item = i;
-            rest.add(callers.submit(() -> commits.submit("w", item)));
-        }
-        await().atMost(Duration.ofSeconds(5)).until(() -> commits.waiting("w") == 3);
-        firstMayFinish.countDown();
-        first.get();
+        List<Future<?>> rest = held.queueBehind(commits, 3);
+        held.release();
         for (Future<?> f : rest) {
             assertThatThrownBy(f::get).hasRootCauseMessage("the provider broke mid-batch");
         }
@@ -181,6 +148,42 @@ class GroupCommitTests {
         assertThat(slow.isDone()).isFalse();
         blocked.countDown();
         slow.get();
+    }
+
+    /**
+     * Holds the write of the batch with item 0 until {@link #release}, so callers submitted meanwhile queue up behind
+     * it: the write function calls {@link #atWrite} first.
+     */
+    private final class HeldFirst {
+        private final CountDownLatch writing = new CountDownLatch(1);
+        private final CountDownLatch mayFinish = new CountDownLatch(1);
+        private Future<?> first = CompletableFuture.completedFuture(null);
+
+        void atWrite(List<Integer> items) {
+            if (items.contains(0)) {
+                writing.countDown();
+                hold(mayFinish);
+            }
+        }
+
+        /** Submits item 0, then items 1 … n once it is being written; answers once all n wait behind it. */
+        List<Future<?>> queueBehind(GroupCommit<String, Integer, Integer> commits, int n) throws Exception {
+            first = callers.submit(() -> commits.submit("w", 0));
+            assertThat(writing.await(5, TimeUnit.SECONDS)).isTrue();
+            List<Future<?>> rest = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                int item = i;
+                rest.add(callers.submit(() -> commits.submit("w", item)));
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> commits.waiting("w") == n);
+            return rest;
+        }
+
+        /** Lets the first batch finish, and waits until its caller returned. */
+        void release() throws Exception {
+            mayFinish.countDown();
+            first.get();
+        }
     }
 
     private static void hold(CountDownLatch latch) {
