@@ -1,6 +1,8 @@
 package com.whatsdex.channels;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -28,6 +30,16 @@ public interface SendPacer {
      * means unpaced.
      */
     Duration reserve(UUID channelId, int ratePerSecond, int count);
+
+    /** One channel's part of {@link #reserveAll}: {@code count} consecutive slots at {@code ratePerSecond}. */
+    record Reservation(UUID channelId, int ratePerSecond, int count) {}
+
+    /**
+     * {@link #reserve} for several channels at once, in one transaction: the wait before each channel's first slot,
+     * by channel id. Channels are reserved in id order, so two callers never wait on each other's row locks in a
+     * cycle.
+     */
+    Map<UUID, Duration> reserveAll(List<Reservation> reservations);
 
     /** Reserves one slot and waits for it (virtual-thread friendly). */
     default void acquire(UUID channelId, int ratePerSecond) throws InterruptedException {

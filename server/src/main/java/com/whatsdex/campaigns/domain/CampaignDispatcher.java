@@ -251,50 +251,103 @@ class CampaignDispatcher {
         }
     }
 
+    /** What a lane does next: claim again, stop (the run was ended), or send a claimed batch. */
+    private sealed interface Next {}
+
+    /** Claim again at once ("retry failed" put recipients back). */
+    private record Again() implements Next {}
+
+    /** The run was ended (it says when to run again). */
+    private record Stop() implements Next {}
+
+    /** A claimed batch and everything sending it needs, read in the claim's transaction. */
+    private record Claim(
+            CampaignRecord campaign,
+            List<ChannelView> pool,
+            List<RecipientRepository.Row> batch,
+            int size,
+            Map<UUID, ContactBatchApi.ContactFields> fields,
+            Content content,
+            Map<UUID, ContactRef> refs)
+            implements Next {}
+
+    /**
+     * Reads the campaign, decides whether it goes on, and claims its next batch with the recipients' fields, all in
+     * the caller's one transaction (a batch of 50 pays for one, not five).
+     */
+    private Next claimNext(Run run) {
+        UUID campaignId = run.campaignId;
+        CampaignRecord c = campaigns.find(campaignId).orElse(null);
+        if (c == null || c.status() != CampaignStatus.running) {
+            run.end(null);
+            return new Stop();
+        }
+        CampaignView.SendWindow window = c.pacing().window();
+        Instant now = clock.now();
+        if (window != null && !SendWindows.isOpen(window, now)) {
+            Instant opening = SendWindows.nextOpening(window, now);
+            checkpoint(c, run.cursor.get(), c.sendsSincePause(), opening);
+            run.end(service.realTime(opening));
+            return new Stop();
+        }
+        List<ChannelView> pool = connectedPool(c);
+        if (pool.isEmpty()) {
+            finish(campaignId, CampaignStatus.failed, "No connected channel left in the campaign's pool");
+            run.end(null);
+            return new Stop();
+        }
+        if (jobs.stopping()) {
+            // shutting down: no new batch, so none is cut off halfway (it would end unknown); the run goes on
+            // on another instance or after the restart
+            run.end(Instant.now());
+            return new Stop();
+        }
+        int size = batchSize(c, pool);
+        List<RecipientRepository.Row> batch = recipients.claim(campaignId, size);
+        if (batch.isEmpty()) {
+            switch (finish(campaignId, CampaignStatus.completed, null)) {
+                case PENDING_LEFT -> {
+                    return new Again(); // a "retry failed" put some back: take them
+                }
+                case RETRYING -> run.end(Instant.now().plus(RETRY_CHECK));
+                default -> {} // completed, or another lane's batch in flight will complete it
+            }
+            return new Stop();
+        }
+        List<UUID> contactIds =
+                batch.stream().map(RecipientRepository.Row::contactId).toList();
+        Content content = content(c);
+        return new Claim(
+                c,
+                pool,
+                batch,
+                size,
+                contactBatches.fieldsOf(contactIds),
+                content,
+                content.meta() == null ? Map.of() : contactBatches.getAll(contactIds));
+    }
+
     /** One lane: claims, sends and records batches until the run ends or nothing is left to claim. */
     private void lane(Run run) {
         UUID campaignId = run.campaignId;
         while (!run.ended()) {
-            CampaignRecord c = read(() -> campaigns.find(campaignId)).orElse(null);
-            if (c == null || c.status() != CampaignStatus.running) {
-                run.end(null);
+            Next step = write(() -> claimNext(run));
+            if (step instanceof Again) {
+                continue;
+            }
+            if (!(step instanceof Claim claim)) {
                 return;
             }
-            CampaignView.SendWindow window = c.pacing().window();
-            Instant now = clock.now();
-            if (window != null && !SendWindows.isOpen(window, now)) {
-                Instant opening = SendWindows.nextOpening(window, now);
-                checkpoint(c, run.cursor.get(), c.sendsSincePause(), opening);
-                run.end(service.realTime(opening));
-                return;
-            }
-            List<ChannelView> pool = connectedPool(c);
-            if (pool.isEmpty()) {
-                finish(campaignId, CampaignStatus.failed, "No connected channel left in the campaign's pool");
-                run.end(null);
-                return;
-            }
-            if (jobs.stopping()) {
-                // shutting down: no new batch, so none is cut off halfway (it would end unknown); the run goes on
-                // on another instance or after the restart
-                run.end(Instant.now());
-                return;
-            }
-            int size = batchSize(c, pool);
-            List<RecipientRepository.Row> batch = write(() -> recipients.claim(campaignId, size));
-            if (batch.isEmpty()) {
-                switch (finish(campaignId, CampaignStatus.completed, null)) {
-                    case PENDING_LEFT -> {
-                        continue; // a "retry failed" put some back: take them
-                    }
-                    case RETRYING -> run.end(Instant.now().plus(RETRY_CHECK));
-                    default -> {} // completed, or another lane's batch in flight will complete it
-                }
-                return;
-            }
-            log.debug("Campaign {}: batch of {} (size {}, pacing {})", campaignId, batch.size(), size, c.pacing());
+            CampaignRecord c = claim.campaign();
+            List<RecipientRepository.Row> batch = claim.batch();
+            log.debug(
+                    "Campaign {}: batch of {} (size {}, pacing {})",
+                    campaignId,
+                    batch.size(),
+                    claim.size(),
+                    c.pacing());
             int first = run.cursor.getAndAdd(batch.size());
-            BatchResult result = send(c, pool, batch, first);
+            BatchResult result = send(claim, first);
             int sinceLastPause = c.sendsSincePause() + result.processed();
             Instant next = null;
             CampaignView.Pacing pacing = c.pacing();
@@ -352,14 +405,13 @@ class CampaignDispatcher {
             List<Outcome> outcomes, int processed, @Nullable String usageLimit) {}
 
     /** Renders and sends one claimed batch, the first recipient through the pool's channel at {@code first}. */
-    private BatchResult send(CampaignRecord c, List<ChannelView> pool, List<RecipientRepository.Row> batch, int first) {
-        Map<UUID, ContactBatchApi.ContactFields> fields = read(() -> contactBatches.fieldsOf(
-                batch.stream().map(RecipientRepository.Row::contactId).toList()));
-        Content content = content(c);
-        Map<UUID, ContactRef> refs = content.meta() == null
-                ? Map.of()
-                : read(() -> contactBatches.getAll(
-                        batch.stream().map(RecipientRepository.Row::contactId).toList()));
+    private BatchResult send(Claim claim, int first) {
+        CampaignRecord c = claim.campaign();
+        List<ChannelView> pool = claim.pool();
+        List<RecipientRepository.Row> batch = claim.batch();
+        Map<UUID, ContactBatchApi.ContactFields> fields = claim.fields();
+        Content content = claim.content();
+        Map<UUID, ContactRef> refs = claim.refs();
         Instant windowStart = Instant.now().minus(SERVICE_WINDOW);
         List<OutboundRequest> requests = new ArrayList<>(batch.size());
         List<UUID> channelOf = new ArrayList<>(batch.size());

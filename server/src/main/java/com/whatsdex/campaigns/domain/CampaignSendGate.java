@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,7 +25,8 @@ class CampaignSendGate implements CampaignGate {
 
     static final Duration FRESH = Duration.ofMillis(50);
 
-    private record Seen(Decision decision, long atNanos) {}
+    /** A campaign's decision as read at {@code atNanos}; incomplete while that read is in flight. */
+    private record Seen(CompletableFuture<Decision> decision, long atNanos) {}
 
     private final CampaignRepository campaigns;
     private final TransactionTemplate tx;
@@ -34,21 +37,45 @@ class CampaignSendGate implements CampaignGate {
         this.tx = new TransactionTemplate(txManager);
     }
 
+    /**
+     * The remembered decision while it is fresh; otherwise one caller reads it and the others asking meanwhile wait
+     * for that read (a batch's sends all reach their slots at once on an unpaced channel: one read, not fifty).
+     */
     @Override
     public Decision decide(UUID campaignId) {
+        TenantContext.requireTenantId();
         long now = System.nanoTime();
         Seen last = seen.get(campaignId);
-        if (last != null && now - last.atNanos() < FRESH.toNanos()) {
-            return last.decision();
+        if (last == null || now - last.atNanos() >= FRESH.toNanos()) {
+            if (seen.size() > 10_000) {
+                seen.clear(); // campaigns come and go: never let the memory grow
+            }
+            Seen mine = new Seen(new CompletableFuture<>(), now);
+            Seen current = seen.compute(campaignId, (id, old) -> old == last ? mine : old);
+            if (current == mine) {
+                try {
+                    mine.decision()
+                            .complete(Objects.requireNonNull(tx.execute(s -> campaigns
+                                    .find(campaignId)
+                                    .map(c -> decisionFor(c.status()))
+                                    .orElse(Decision.withdraw))));
+                } catch (RuntimeException e) {
+                    seen.remove(campaignId, mine); // the next caller reads again
+                    mine.decision().completeExceptionally(e);
+                    throw e;
+                }
+            }
+            return join(Objects.requireNonNull(current));
         }
-        TenantContext.requireTenantId();
-        Decision decision = Objects.requireNonNull(tx.execute(s ->
-                campaigns.find(campaignId).map(c -> decisionFor(c.status())).orElse(Decision.withdraw)));
-        if (seen.size() > 10_000) {
-            seen.clear(); // campaigns come and go: never let the memory grow
+        return join(last);
+    }
+
+    private static Decision join(Seen seen) {
+        try {
+            return seen.decision().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        seen.put(campaignId, new Seen(decision, now));
-        return decision;
     }
 
     static Decision decisionFor(CampaignStatus status) {

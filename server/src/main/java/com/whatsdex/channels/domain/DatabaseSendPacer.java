@@ -2,6 +2,11 @@ package com.whatsdex.channels.domain;
 
 import com.whatsdex.channels.SendPacer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,6 +32,31 @@ class DatabaseSendPacer implements SendPacer {
         // never inside the caller's transaction: the row lock must be released at once, not when a send commits
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public Map<UUID, Duration> reserveAll(List<Reservation> reservations) {
+        Map<UUID, Duration> waits = new HashMap<>();
+        List<Reservation> paced = new ArrayList<>();
+        for (Reservation r : reservations) {
+            if (r.ratePerSecond() <= 0 || r.count() <= 0) {
+                waits.put(r.channelId(), Duration.ZERO);
+            } else {
+                paced.add(r);
+            }
+        }
+        if (!paced.isEmpty()) {
+            paced.sort(Comparator.comparing(Reservation::channelId));
+            ownTransaction.executeWithoutResult(s -> {
+                for (Reservation r : paced) {
+                    long spanMicros = r.count() * SendPacer.intervalNanos(r.ratePerSecond()) / 1_000;
+                    waits.put(
+                            r.channelId(),
+                            Duration.ofNanos(slots.reserve(r.channelId(), spanMicros, CATCH_UP_MICROS) * 1_000));
+                }
+            });
+        }
+        return waits;
     }
 
     @Override

@@ -128,6 +128,7 @@ class OutboundPipeline implements OutboundMessages {
     private final Clock clock;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final ObjectProvider<CampaignGate> campaignGate;
+    private volatile @Nullable CampaignGate resolvedGate;
     private final CallSpacing spacing = new CallSpacing();
 
     OutboundPipeline(
@@ -209,21 +210,22 @@ class OutboundPipeline implements OutboundMessages {
             }
         }
         List<String> keys = List.copyOf(firstWithKey.keySet());
-        if (!keys.isEmpty()) {
-            Map<String, UUID> earlier = inTransaction(() -> messages.findByClientKeys(keys));
-            earlier.forEach((key, id) -> answers[firstWithKey.get(key)] = id);
-        }
-
-        List<Pending> pending = check(requests, answers, sameAs, phones, now);
+        // one transaction for every lookup: earlier messages by key, contacts, channels and their credentials
+        Checked checked = Objects.requireNonNull(inTransaction(() -> {
+            if (!keys.isEmpty()) {
+                messages.findByClientKeys(keys).forEach((key, id) -> answers[firstWithKey.get(key)] = id);
+            }
+            List<Pending> passed = check(requests, answers, sameAs, phones, now);
+            return new Checked(passed, credentialsOf(passed, answers));
+        }));
+        List<Pending> pending = checked.pending();
         long granted = pending.isEmpty() ? 0 : usage.consumeUpTo(UsageMetric.messages_sent, pending.size());
         if (granted < pending.size()) {
             ApiException limit = usage.limitReached(UsageMetric.messages_sent);
             pending.subList((int) granted, pending.size()).forEach(p -> answers[p.index()] = limit);
         }
         List<Pending> admitted = pending.subList(0, (int) granted);
-        List<Ready> ready = persist(admitted, answers, now);
-        deliver(ready);
-
+        List<Ready> ready = persist(admitted, checked.credentials(), answers, now);
         List<UUID> ids = new ArrayList<>();
         for (Object a : answers) {
             if (a instanceof UUID id) {
@@ -231,7 +233,8 @@ class OutboundPipeline implements OutboundMessages {
             }
         }
         Map<UUID, MessageView> views = new HashMap<>();
-        messaging.getAll(ids).forEach(v -> views.put(v.id(), v));
+        // the answers are read in the transaction that records the outcomes
+        deliver(ready, () -> messaging.getAll(ids).forEach(v -> views.put(v.id(), v)));
         List<OutboundResult> results = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Object a = answers[sameAs[i] >= 0 ? sameAs[i] : i];
@@ -261,7 +264,8 @@ class OutboundPipeline implements OutboundMessages {
                 .map(i -> requests.get(i).contactId())
                 .filter(Objects::nonNull)
                 .toList());
-        Map<UUID, ChannelView> channelCache = new HashMap<>();
+        Map<UUID, ChannelView> workspaceChannels = new LinkedHashMap<>(); // oldest first
+        channels.list().forEach(c -> workspaceChannels.put(c.id(), c));
         List<Pending> pending = new ArrayList<>();
         for (int i : open) {
             OutboundRequest request = requests.get(i);
@@ -271,7 +275,7 @@ class OutboundPipeline implements OutboundMessages {
                 if (contact == null) {
                     throw ApiException.notFound("Contact");
                 }
-                ChannelView channel = channelFor(request, contact, channelCache);
+                ChannelView channel = channelFor(request, contact, workspaceChannels);
                 requireSendable(request, contact, channel, now);
                 pending.add(new Pending(i, request, contact, channel));
             } catch (ApiException e) {
@@ -300,47 +304,47 @@ class OutboundPipeline implements OutboundMessages {
     }
 
     /**
+     * The send credentials of the passed requests' channels, read in the lookup's transaction; a request whose
+     * channel has none (deleted since the check, or without an access token) is refused here, before its usage is
+     * counted, instead of failing the whole batch.
+     */
+    private Map<UUID, ChannelCredentials> credentialsOf(List<Pending> passed, Object[] answers) {
+        Map<UUID, ChannelCredentials> credentials = new HashMap<>();
+        Map<UUID, ApiException> refused = new HashMap<>();
+        for (Pending p : passed) {
+            UUID channelId = p.channel().id();
+            if (!credentials.containsKey(channelId) && !refused.containsKey(channelId)) {
+                try {
+                    credentials.put(channelId, channels.credentials(channelId));
+                } catch (ApiException e) {
+                    refused.put(channelId, e);
+                }
+            }
+        }
+        if (!refused.isEmpty()) {
+            passed.removeIf(p -> {
+                ApiException e = refused.get(p.channel().id());
+                if (e != null) {
+                    answers[p.index()] = e;
+                }
+                return e != null;
+            });
+        }
+        return credentials;
+    }
+
+    /** What the lookup's transaction found: the requests that passed the checks and their channels' credentials. */
+    private record Checked(List<Pending> pending, Map<UUID, ChannelCredentials> credentials) {}
+
+    /**
      * Stores the admitted requests as {@code sending} (their usage is already counted) and answers their ids. A
      * client key a concurrent request took first answers that request's message instead, and its count is given
      * back.
      */
-    private List<Ready> persist(List<Pending> granted, Object[] answers, Instant now) {
-        if (granted.isEmpty()) {
+    private List<Ready> persist(
+            List<Pending> admitted, Map<UUID, ChannelCredentials> credentials, Object[] answers, Instant now) {
+        if (admitted.isEmpty()) {
             return List.of();
-        }
-        // credentials are read before anything is stored: a channel deleted since the check refuses its requests
-        // (not_found, their usage given back) instead of failing the whole batch
-        Map<UUID, ChannelCredentials> credentials = new HashMap<>();
-        Map<UUID, ApiException> gone = new HashMap<>();
-        for (Pending p : granted) {
-            UUID channelId = p.channel().id();
-            if (!credentials.containsKey(channelId) && !gone.containsKey(channelId)) {
-                try {
-                    credentials.put(channelId, channels.credentials(channelId));
-                } catch (ApiException e) {
-                    gone.put(channelId, e);
-                }
-            }
-        }
-        List<Pending> admitted = granted;
-        if (!gone.isEmpty()) {
-            admitted = new ArrayList<>(granted.size());
-            for (Pending p : granted) {
-                ApiException refused = gone.get(p.channel().id());
-                if (refused == null) {
-                    admitted.add(p);
-                } else {
-                    answers[p.index()] = refused;
-                }
-            }
-            int refusedCount = granted.size() - admitted.size();
-            inTransaction(() -> {
-                usage.refund(UsageMetric.messages_sent, refusedCount);
-                return true;
-            });
-            if (admitted.isEmpty()) {
-                return List.of();
-            }
         }
         List<OutboundRepository.NewSend> sends = new ArrayList<>(admitted.size());
         for (Pending p : admitted) {
@@ -408,11 +412,16 @@ class OutboundPipeline implements OutboundMessages {
     }
 
     /**
-     * Sends the stored messages, each channel's in its reserved slots ({@code 1/rate} apart, one reservation per
-     * channel per batch), concurrently up to {@link #MAX_IN_FLIGHT}, then records every outcome in one transaction.
+     * Sends the stored messages, each channel's in its reserved slots ({@code 1/rate} apart, every channel's slots
+     * reserved in one transaction per batch), concurrently up to {@link #MAX_IN_FLIGHT}, then records every outcome
+     * in one transaction, in which {@code alsoInTransaction} runs last (the caller reads its answers there).
      */
-    private void deliver(List<Ready> ready) {
+    private void deliver(List<Ready> ready, Runnable alsoInTransaction) {
         if (ready.isEmpty()) {
+            inTransaction(() -> {
+                alsoInTransaction.run();
+                return true;
+            });
             return;
         }
         Map<UUID, List<Integer>> byChannel = new LinkedHashMap<>();
@@ -421,16 +430,19 @@ class OutboundPipeline implements OutboundMessages {
                     .computeIfAbsent(ready.get(i).credentials().channelId(), c -> new ArrayList<>())
                     .add(i);
         }
+        List<SendPacer.Reservation> reservations = new ArrayList<>(byChannel.size());
+        byChannel.forEach((channelId, group) -> reservations.add(new SendPacer.Reservation(
+                channelId, ready.get(group.getFirst()).credentials().ratePerSecond(), group.size())));
+        Map<UUID, Duration> waits = pacer.reserveAll(reservations);
+        long reservedAt = System.nanoTime();
         List<Future<Attempt>> outcomes = new ArrayList<>(Collections.nCopies(ready.size(), null));
         TenantContext.Scope scope = Objects.requireNonNull(TenantContext.current()); // the gate reads as the workspace
         try (ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (List<Integer> group : byChannel.values()) {
-                ChannelCredentials credentials = ready.get(group.getFirst()).credentials();
-                int rate = credentials.ratePerSecond();
-                long start = System.nanoTime()
-                        + pacer.reserve(credentials.channelId(), rate, group.size())
-                                .toNanos();
-                long interval = SendPacer.intervalNanos(rate);
+            for (Map.Entry<UUID, List<Integer>> channel : byChannel.entrySet()) {
+                List<Integer> group = channel.getValue();
+                long start = reservedAt + waits.get(channel.getKey()).toNanos();
+                long interval = SendPacer.intervalNanos(
+                        ready.get(group.getFirst()).credentials().ratePerSecond());
                 for (int j = 0; j < group.size(); j++) {
                     Ready r = ready.get(group.get(j));
                     long due = start + j * interval;
@@ -444,6 +456,7 @@ class OutboundPipeline implements OutboundMessages {
         }
         inTransaction(() -> {
             record(ready, results);
+            alsoInTransaction.run();
             return true;
         });
     }
@@ -481,11 +494,21 @@ class OutboundPipeline implements OutboundMessages {
     }
 
     private CampaignGate.Decision decide(@Nullable UUID campaignId, TenantContext.Scope scope) {
-        CampaignGate gate = campaignGate.getIfAvailable();
+        CampaignGate gate = gate();
         if (campaignId == null || gate == null) {
             return CampaignGate.Decision.send;
         }
         return TenantContext.callAs(scope, () -> gate.decide(campaignId));
+    }
+
+    /** The campaigns module's gate, looked up once rather than per send (the lookup resolves a dependency). */
+    private @Nullable CampaignGate gate() {
+        CampaignGate gate = resolvedGate;
+        if (gate == null) {
+            gate = campaignGate.getIfAvailable();
+            resolvedGate = gate;
+        }
+        return gate;
     }
 
     private static Attempt outcome(Future<Attempt> f) {
@@ -622,7 +645,7 @@ class OutboundPipeline implements OutboundMessages {
         Optional<Ready> claimed = inTransaction(() -> messages.claimForRetry(messageId)
                 .map(m -> new Ready(
                         m, contacts.get(m.contactId()).phone(), channels.credentials(m.channelId()), campaignId)));
-        claimed.ifPresent(r -> deliver(List.of(r)));
+        claimed.ifPresent(r -> deliver(List.of(r), () -> {}));
     }
 
     /** Marks sends interrupted by a crash (still {@code sending} long after any timeout) as unknown. */
@@ -630,42 +653,28 @@ class OutboundPipeline implements OutboundMessages {
         return TenantContext.callAs(workspaceId, () -> inTransaction(() -> messages.markStaleSendingUnknown(120)));
     }
 
-    private ChannelView channelFor(OutboundRequest request, ContactRef contact, Map<UUID, ChannelView> cache) {
+    /**
+     * The request's channel, else the one that last talked with the contact, else the workspace's oldest connected
+     * channel, from the workspace's channels read once per batch.
+     */
+    private static ChannelView channelFor(
+            OutboundRequest request, ContactRef contact, Map<UUID, ChannelView> workspaceChannels) {
         if (request.channelId() != null) {
-            return cached(request.channelId(), cache);
-        }
-        if (contact.lastChannelId() != null) {
-            try {
-                return cached(contact.lastChannelId(), cache);
-            } catch (ApiException e) {
-                if (!"not_found".equals(e.code())) {
-                    throw e;
-                }
-                // the last channel was deleted; fall back to another connected one below
+            ChannelView chosen = workspaceChannels.get(request.channelId());
+            if (chosen == null) {
+                throw ApiException.notFound("Channel");
             }
+            return chosen;
         }
-        ChannelView fallback = cache.computeIfAbsent(
-                NO_CHANNEL,
-                k -> channels.list().stream()
-                        .filter(c -> c.status() == ChannelStatus.connected)
-                        .findFirst()
-                        .orElse(null));
-        if (fallback == null) {
-            throw ApiException.invalidState("No connected channel to send through; connect a channel first");
+        if (contact.lastChannelId() != null && workspaceChannels.containsKey(contact.lastChannelId())) {
+            return workspaceChannels.get(contact.lastChannelId());
         }
-        return fallback;
-    }
-
-    /** Key of the cached fallback channel (the first connected one) in a batch's channel cache. */
-    private static final UUID NO_CHANNEL = new UUID(0, 0);
-
-    private ChannelView cached(UUID channelId, Map<UUID, ChannelView> cache) {
-        ChannelView channel = cache.get(channelId);
-        if (channel == null) {
-            channel = channels.get(channelId); // throws not_found, which is not cached: each request reports it
-            cache.put(channelId, channel);
-        }
-        return channel;
+        // no last channel, or it was deleted: another connected one
+        return workspaceChannels.values().stream()
+                .filter(c -> c.status() == ChannelStatus.connected)
+                .findFirst()
+                .orElseThrow(() ->
+                        ApiException.invalidState("No connected channel to send through; connect a channel first"));
     }
 
     private static boolean enforcesWindow(ChannelView channel) {
