@@ -49,6 +49,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("full_page_writes", ephemeral ? "off" : "on")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "128MB")
+                .setServerConfig("autovacuum_naptime", "10s")
                 .start();
         log.info(
                 "Embedded PostgreSQL started on port {} with data in {} ({} ms)",
