@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * with leakproof comparison operators, so that PostgreSQL can use them as index conditions under row-level security
  * (see V9__contacts_search_and_audiences.sql).
  */
-record FilterSql(String where, Map<String, Object> params) {
+record FilterSql(String where, Map<String, Object> params, boolean searches) {
 
     /**
      * @param defaultCountry asked only when the filter searches (a national phone number needs it), so a plain list
@@ -53,7 +53,8 @@ record FilterSql(String where, Map<String, Object> params) {
         if (filter.optedInOnly()) {
             conditions.add("not opted_out");
         }
-        return new FilterSql(conditions.isEmpty() ? "true" : String.join(" and ", conditions), params);
+        return new FilterSql(
+                conditions.isEmpty() ? "true" : String.join(" and ", conditions), params, filter.search() != null);
     }
 
     /** The smallest string greater than every string starting with {@code prefix} (in code point order). */
