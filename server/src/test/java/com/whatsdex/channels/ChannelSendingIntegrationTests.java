@@ -194,6 +194,36 @@ class ChannelSendingIntegrationTests {
                 .isGreaterThan(Duration.ofSeconds(3));
     }
 
+    @Test
+    void reservingSeveralChannelsAtOnceAdvancesEachChannelsOwnSlots() {
+        SandboxChannel first = sandboxChannel(Map.of());
+        UUID workspace = first.owner().workspaceId();
+        UUID second = UUID.fromString(first.owner()
+                .post("/api/v1/channels/sandbox", null)
+                .data()
+                .path("id")
+                .asString());
+        UUID unpaced = UUID.randomUUID();
+
+        Map<UUID, Duration> waits = TenantContext.callAs(
+                workspace,
+                () -> pacer.reserveAll(List.of(
+                        new SendPacer.Reservation(second, 10, 20),
+                        new SendPacer.Reservation(first.id(), 10, 5),
+                        new SendPacer.Reservation(unpaced, 0, 50))));
+        assertThat(waits.get(first.id()))
+                .as("a channel's first reservation starts now")
+                .isLessThan(Duration.ofMillis(200));
+        assertThat(waits.get(second)).isLessThan(Duration.ofMillis(200));
+        assertThat(waits.get(unpaced)).as("unpaced: no slots, no wait").isZero();
+
+        // each channel queues behind its own slots only: 5 and 20 slots at 10/s (less the 2 % headroom)
+        Duration afterFirst = TenantContext.callAs(workspace, () -> pacer.reserve(first.id(), 10, 1));
+        Duration afterSecond = TenantContext.callAs(workspace, () -> pacer.reserve(second, 10, 1));
+        assertThat(afterFirst).isBetween(Duration.ofMillis(300), Duration.ofMillis(520));
+        assertThat(afterSecond).isBetween(Duration.ofMillis(1_800), Duration.ofMillis(2_050));
+    }
+
     private static ChannelCredentials withBaseUrl(SandboxChannel channel, String baseUrl) {
         ChannelCredentials c = channel.credentials();
         return new ChannelCredentials(
