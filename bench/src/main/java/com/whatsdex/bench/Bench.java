@@ -44,7 +44,7 @@ public final class Bench {
                                                                          the outbound pipeline, unlimited and paced
                       webhook-ingest [--messages 40000] [--batch 10] [--clients 32] [--rate 3000]
                                                                          signed status webhooks into the server
-                      contacts-list [--contacts 1000000] [--requests 1000] [--deep 900000]
+                      contacts-list [--contacts 1000000] [--requests 1000] [--deep 900000] [--explain-slowest true]
                                                                          GET /api/v1/contacts at a million contacts
                       import [--rows 1000000] [--existing 1000000] [--heap 256m]
                                                                          CSV import over HTTP vs psql \\copy

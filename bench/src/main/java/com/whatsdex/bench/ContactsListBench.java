@@ -176,7 +176,11 @@ final class ContactsListBench {
                     Latencies apiLatency = new Latencies(requests);
                     Latencies sqlLatency = new Latencies(requests);
                     int rows = 0;
-                    for (int round = 0; round < 2; round++) { // round 0 warms up caches and the JIT
+                    long[] at = new long[requests]; // round 1: each request's start, ms into the round
+                    long[] took = new long[requests];
+                    long roundStart = 0;
+                    for (int round = 0; round < 2; round++) {
+                        roundStart = System.nanoTime(); // round 0 warms up caches and the JIT
                         for (int i = 0; i < requests; i++) {
                             long t0 = System.nanoTime();
                             HttpResponse<String> r = http.send(
@@ -194,11 +198,24 @@ final class ContactsListBench {
                             int n = sql.run(app, api.workspaceId);
                             long t3 = System.nanoTime();
                             if (round == 1) {
+                                at[i] = (t0 - roundStart) / 1_000_000;
+                                took[i] = (t1 - t0) / 1_000;
                                 apiLatency.add((t1 - t0) / 1_000);
                                 sqlLatency.add((t3 - t2) / 1_000);
                                 rows += n;
                             }
                         }
+                    }
+                    System.out.println(c.name() + ": slowest API requests (ms into the case: ms) "
+                            + slowest(at, took, Math.max(1, requests / 100)));
+                    if (options.containsKey("explain-slowest")) {
+                        int worst = 0;
+                        for (int i = 1; i < requests; i++) {
+                            worst = took[i] > took[worst] ? i : worst;
+                        }
+                        System.out.println(
+                                "  slowest request's query (" + c.query().apply(worst) + "), as planned now:\n"
+                                        + c.sql().apply(worst).explain(app, api.workspaceId));
                     }
                     table.row(
                             c.name() + String.format(" [%.1f rows/page]", rows / (double) requests),
@@ -212,6 +229,18 @@ final class ContactsListBench {
             table.print("contacts-list: GET /api/v1/contacts?limit=50 at " + String.format("%,d", contacts)
                     + " contacts, " + requests + " sequential requests per case (after as many warm-up requests)");
         }
+    }
+
+    /** The n slowest requests as "start: took" pairs in start order: a tail that comes at a period points at a timer. */
+    static String slowest(long[] at, long[] tookMicros, int n) {
+        return java.util.stream.IntStream.range(0, at.length)
+                .boxed()
+                .sorted(java.util.Comparator.comparingLong((Integer i) -> tookMicros[i])
+                        .reversed())
+                .limit(n)
+                .sorted(java.util.Comparator.comparingLong(i -> at[i]))
+                .map(i -> at[i] + ": " + String.format("%.1f", tookMicros[i] / 1000.0))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     record Case(String name, IntFunction<String> query, IntFunction<Sql> sql) {}
@@ -249,6 +278,12 @@ final class ContactsListBench {
                 set.setString(1, tenant);
                 set.execute();
             }
+            if (where.contains("sort_name") || where.contains("phone")) {
+                // as the server plans a search: for its own values each time (ContactRepository.list)
+                try (Statement custom = app.createStatement()) {
+                    custom.execute("set local plan_cache_mode = force_custom_plan");
+                }
+            }
             int rows = 0;
             try (PreparedStatement st = app.prepareStatement(SELECT.formatted(where))) {
                 for (int i = 0; i < binds.size(); i++) {
@@ -264,6 +299,29 @@ final class ContactsListBench {
             }
             app.commit();
             return Math.min(rows, 50);
+        }
+
+        String explain(Connection app, String tenant) throws Exception {
+            try (PreparedStatement set = app.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                set.setString(1, tenant);
+                set.execute();
+            }
+            try (Statement custom = app.createStatement()) {
+                custom.execute("set local plan_cache_mode = force_custom_plan");
+            }
+            StringBuilder plan = new StringBuilder();
+            try (PreparedStatement st = app.prepareStatement("explain analyze " + SELECT.formatted(where))) {
+                for (int i = 0; i < binds.size(); i++) {
+                    st.setObject(i + 1, binds.get(i));
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        plan.append("    ").append(rs.getString(1)).append('\n');
+                    }
+                }
+            }
+            app.commit();
+            return plan.toString();
         }
 
         private static String upperBound(String prefix) {
