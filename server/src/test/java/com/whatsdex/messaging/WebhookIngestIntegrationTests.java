@@ -489,6 +489,23 @@ class WebhookIngestIntegrationTests {
     }
 
     @Test
+    void aDeletedChannelTakesNoMoreWebhooksThoughItsRouteWasRemembered() {
+        Browser owner = new Browser(port).register("Deleted channel");
+        Channel c = cloudChannel(owner);
+        WebhookClient webhooks = new WebhookClient(port);
+        assertThat(webhooks.postSigned(c.id(), c.appSecret(), inboundText("2348011113333", "wamid.del1", "one"))
+                        .status())
+                .isEqualTo(200); // its workspace and secret are now remembered
+
+        assertThat(owner.delete("/api/v1/channels/" + c.id()).status()).isEqualTo(200);
+
+        assertThat(webhooks.postSigned(c.id(), c.appSecret(), inboundText("2348011113333", "wamid.del2", "two"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(count(owner.workspaceId(), "messages")).isEqualTo(1);
+    }
+
+    @Test
     void refusesForgedOrMissingSignaturesAndStoresNothing() {
         Browser owner = new Browser(port).register("Forged");
         UUID tenant = owner.workspaceId();

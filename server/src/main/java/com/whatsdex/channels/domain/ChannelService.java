@@ -76,8 +76,25 @@ public class ChannelService implements ChannelsApi {
     private final JsonMapper json;
     private final String publicUrl;
     private final TransactionTemplate tx;
-    /** Opened app secrets by channel id, for webhook signatures; bounded by the number of channels. */
-    private final Map<UUID, String> webhookSecrets = new ConcurrentHashMap<>();
+    /**
+     * What a webhook needs of its channel, by channel id (bounded by the number of channels): read at most once per
+     * {@link #ROUTE_TTL} per channel, so the webhook traffic costs no lookup transaction per request.
+     */
+    private final Map<UUID, Route> routes = new ConcurrentHashMap<>();
+
+    /**
+     * How long a channel's workspace and app secret are served from memory: a channel deleted on another instance
+     * stops being routed here within this time (one deleted here stops at once).
+     */
+    static final Duration ROUTE_TTL = Duration.ofSeconds(30);
+
+    /** A channel's workspace and opened app secret (null: the channel has none), and when they were read. */
+    private record Route(UUID tenantId, @Nullable String appSecret, long readAt) {
+
+        boolean fresh() {
+            return System.nanoTime() - readAt < ROUTE_TTL.toNanos();
+        }
+    }
 
     ChannelService(
             ChannelRepository channels,
@@ -253,7 +270,7 @@ public class ChannelService implements ChannelsApi {
 
     public ChannelDetails update(UUID id, UpdateChannelCmd cmd) {
         Principals.requireManager("edit channels");
-        webhookSecrets.remove(id);
+        routes.remove(id);
         ChannelConfig config = cmd.config() == null ? ChannelConfig.empty() : cmd.config();
         boolean reconnect = Boolean.TRUE.equals(tx.execute(status -> {
             ChannelRecord c = channels.find(id).orElseThrow(() -> ApiException.notFound("Channel"));
@@ -317,7 +334,7 @@ public class ChannelService implements ChannelsApi {
 
     public void delete(UUID id) {
         Principals.requireManager("delete channels");
-        webhookSecrets.remove(id);
+        routes.remove(id);
         ChannelRecord deleted = tx.execute(status -> {
             ChannelRecord c = channels.find(id).orElseThrow(() -> ApiException.notFound("Channel"));
             channels.delete(id);
@@ -395,9 +412,7 @@ public class ChannelService implements ChannelsApi {
 
     @Override
     public Optional<UUID> workspaceOf(UUID channelId) {
-        // no workspace in context: channel_routes is a platform table, readable without one
-        return TenantContext.callAs(
-                new TenantContext.Scope(null, null), () -> read(() -> channels.tenantOf(channelId)));
+        return route(channelId, false).map(Route::tenantId);
     }
 
     @Override
@@ -410,31 +425,38 @@ public class ChannelService implements ChannelsApi {
         if (signatureHeader == null) {
             return false;
         }
-        // status webhooks are most of the traffic: the opened secret is kept in memory, and a signature it does not
-        // match is checked again against the database, so a secret rotated on another instance applies at once
-        String cached = webhookSecrets.get(channelId);
-        if (cached != null && WebhookSignatures.matches(cached, rawBody, signatureHeader)) {
+        // a signature the remembered secret does not match is checked again against the database, so a secret
+        // rotated on another instance applies at once
+        Optional<Route> known = route(channelId, false);
+        if (known.isPresent()
+                && known.get().appSecret() != null
+                && WebhookSignatures.matches(known.get().appSecret(), rawBody, signatureHeader)) {
             return true;
         }
-        Optional<String> current = appSecret(channelId);
-        if (current.isEmpty()) {
-            webhookSecrets.remove(channelId);
-            return false;
-        }
-        webhookSecrets.put(channelId, current.get());
-        return WebhookSignatures.matches(current.get(), rawBody, signatureHeader);
+        return route(channelId, true)
+                .map(Route::appSecret)
+                .filter(secret -> WebhookSignatures.matches(secret, rawBody, signatureHeader))
+                .isPresent();
     }
 
-    private Optional<String> appSecret(UUID channelId) {
-        Optional<UUID> tenantId = workspaceOf(channelId);
-        if (tenantId.isEmpty()) {
-            return Optional.empty();
+    /** The channel's route, from memory while fresh unless {@code reread}; empty for an unknown channel. */
+    private Optional<Route> route(UUID channelId, boolean reread) {
+        Route known = routes.get(channelId);
+        if (!reread && known != null && known.fresh()) {
+            return Optional.of(known);
         }
-        return TenantContext.callAs(
-                tenantId.get(),
+        // no workspace in context: channel_routes is a platform table, readable without one
+        Optional<UUID> tenantId = TenantContext.callAs(
+                new TenantContext.Scope(null, null), () -> read(() -> channels.tenantOf(channelId)));
+        Optional<Route> route = tenantId.flatMap(tenant -> TenantContext.callAs(
+                tenant,
                 () -> read(() -> channels.find(channelId))
-                        .filter(c -> c.sealedAppSecret() != null)
-                        .map(c -> open(c.sealedAppSecret(), c, "app_secret")));
+                        .map(c -> new Route(
+                                tenant,
+                                c.sealedAppSecret() == null ? null : open(c.sealedAppSecret(), c, "app_secret"),
+                                System.nanoTime()))));
+        route.ifPresentOrElse(r -> routes.put(channelId, r), () -> routes.remove(channelId));
+        return route;
     }
 
     @Override
