@@ -119,3 +119,12 @@ export function useBulkDeleteContacts() {
     onSuccess: invalidate,
   });
 }
+
+/** The workspace's default country: how a national phone number typed in a search is read. */
+export function useWorkspaceCountry() {
+  const workspace = useQuery({
+    queryKey: ['workspace'],
+    queryFn: () => unwrap(api.GET('/api/v1/workspace')),
+  });
+  return workspace.data?.defaultCountry;
+}

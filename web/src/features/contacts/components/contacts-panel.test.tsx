@@ -44,6 +44,23 @@ describe('ContactsPanel', () => {
     );
   });
 
+  it('says how a number without + is read when a phone search finds nothing', async () => {
+    mockApi({
+      'GET /api/v1/contacts': () => ok({ items: [], nextCursor: null }),
+      'GET /api/v1/contacts/count': () => ok({ count: 0 }),
+      'GET /api/v1/workspace': () => ok({ name: 'Shop', timeZone: 'UTC', defaultCountry: 'US' }),
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<ContactsPanel />);
+    await user.type(screen.getByLabelText('Search'), '0803 111');
+    expect(await screen.findByText(/read as a US number/)).toBeInTheDocument();
+
+    await user.clear(screen.getByLabelText('Search'));
+    await user.type(screen.getByLabelText('Search'), 'grace');
+    await waitFor(() => expect(screen.queryByText(/read as a US number/)).not.toBeInTheDocument());
+    expect(await screen.findByText('No contacts match')).toBeInTheDocument();
+  });
+
   it('searches on the server once typing pauses, with the tag filter, and loads more pages', async () => {
     const { requests } = mockApi({
       'GET /api/v1/contacts': (r) => {

@@ -26,6 +26,7 @@ import {
   useBulkDeleteContacts,
   useContactCount,
   useContacts,
+  useWorkspaceCountry,
 } from '../api/use-contacts';
 import { ContactForm } from './contact-form';
 
@@ -36,6 +37,12 @@ const SORTS: { value: ContactSort; label: string }[] = [
   { value: 'name', label: 'Name A–Z' },
   { value: 'last_interaction_at', label: 'Recent conversation' },
 ];
+
+/** Whether a search is a phone number typed without its country code (digits, spaces, dashes; no +). */
+export function nationalNumber(search: string): boolean {
+  const s = search.trim();
+  return /^[\d\s().-]+$/.test(s) && (s.match(/\d/g) ?? []).length >= 3;
+}
 
 /** What the dashboard shows for a contact without a name. */
 export function displayName(c: Pick<Contact, 'name' | 'email' | 'phone'>): string {
@@ -59,6 +66,7 @@ export function ContactsPanel() {
 
   const items = contacts.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = search.trim() !== '' || tags.length > 0;
+  const country = useWorkspaceCountry();
   const total = count.data?.count;
   const allLoadedSelected = items.length > 0 && items.every((c) => selected.has(c.id));
 
@@ -171,6 +179,9 @@ export function ContactsPanel() {
         filtered ? (
           <EmptyState title="No contacts match">
             Search looks at the start of names, last names, emails and phone numbers.
+            {nationalNumber(search) && country
+              ? ` A number without + is read as a ${country} number (the workspace's country in Settings); for another country, start with + and its code.`
+              : null}
           </EmptyState>
         ) : (
           <EmptyState
