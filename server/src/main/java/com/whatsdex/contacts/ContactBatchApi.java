@@ -2,6 +2,7 @@ package com.whatsdex.contacts;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,26 @@ public interface ContactBatchApi {
      * @throws IllegalArgumentException when a phone is not E.164
      */
     Map<String, ContactRef> findOrCreateByPhones(Collection<String> e164s);
+
+    /**
+     * As {@link ContactsApi#findOrCreateByPhone} for the senders of several inbound messages, in one statement that
+     * locks the phones in order: a profile name fills in a missing name but never overwrites one. Unlike {@link
+     * #findOrCreateByPhones}, the creation is as durable as the caller's transaction.
+     *
+     * @param profileNamesByPhone each sender's phone in E.164 with {@code +}, and its profile name (may be null)
+     * @return every phone's contact, keyed by phone
+     * @throws IllegalArgumentException when a phone is not E.164
+     */
+    Map<String, ContactRef> findOrCreateSenders(Map<String, @Nullable String> profileNamesByPhone);
+
+    /** A customer's message through a channel at a time. */
+    record InboundAt(UUID contactId, UUID channelId, Instant at) {}
+
+    /**
+     * As {@link ContactsApi#recordInbound} for several messages in one statement: per contact the newest message
+     * counts (the later one of equal times), and older news never overwrites newer.
+     */
+    void recordInbound(List<InboundAt> messages);
 
     /** The workspace's contacts with these ids; ids it does not have are absent from the answer. */
     Map<UUID, ContactRef> getAll(Collection<UUID> ids);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,6 +51,49 @@ class ContactBatchRepository {
                 .param("phones", phones.toArray(String[]::new))
                 .query(ContactBatchRepository::map)
                 .list();
+    }
+
+    /** Inserts or finds each sender's contact; a profile name fills in a missing name, never overwrites one. */
+    List<ContactRef> upsertSenders(List<UUID> ids, List<String> phones, List<@Nullable String> names) {
+        return jdbc.sql("""
+                        insert into contacts (tenant_id, id, phone, raw_phone, name)
+                        select current_tenant_id(), t.id, t.phone, t.phone, t.name
+                        from unnest(cast(:ids as uuid[]), cast(:phones as text[]), cast(:names as text[]))
+                             with ordinality as t (id, phone, name, n)
+                        order by t.n
+                        on conflict (tenant_id, phone) do update set name = coalesce(contacts.name, excluded.name)
+                        returning %s
+                        """.formatted(REF_COLUMNS))
+                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .param("phones", phones.toArray(String[]::new))
+                .param("names", names.toArray(String[]::new))
+                .query(ContactBatchRepository::map)
+                .list();
+    }
+
+    /** As {@code ContactRepository.recordInteraction} for inbound messages: per contact, its newest message. */
+    void recordInbound(List<ContactBatchApi.InboundAt> messages) {
+        jdbc.sql("""
+                update contacts c set
+                    last_channel_id = case when c.last_interaction_at is null or c.last_interaction_at <= v.at
+                                           then v.channel else c.last_channel_id end,
+                    last_interaction_at = greatest(c.last_interaction_at, v.at),
+                    last_inbound_at = greatest(c.last_inbound_at, v.at),
+                    updated_at = now()
+                from (select distinct on (t.contact) t.contact, t.channel, t.at
+                      from unnest(cast(:contacts as uuid[]), cast(:channels as uuid[]), cast(:ats as timestamptz[]))
+                           with ordinality as t (contact, channel, at, n)
+                      order by t.contact, t.at desc, t.n desc) v
+                where c.id = v.contact
+                """)
+                .param(
+                        "contacts",
+                        messages.stream().map(m -> m.contactId().toString()).toArray(String[]::new))
+                .param(
+                        "channels",
+                        messages.stream().map(m -> m.channelId().toString()).toArray(String[]::new))
+                .param("ats", messages.stream().map(m -> m.at().toString()).toArray(String[]::new))
+                .update();
     }
 
     List<ContactRef> findByIds(Collection<UUID> ids) {

@@ -11,7 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,6 +60,34 @@ class ContactBatchService implements ContactBatchApi {
             }
         });
         return found;
+    }
+
+    @Override
+    public Map<String, ContactRef> findOrCreateSenders(Map<String, @Nullable String> profileNamesByPhone) {
+        if (profileNamesByPhone.isEmpty()) {
+            return Map.of();
+        }
+        List<String> phones = new ArrayList<>(new TreeSet<>(profileNamesByPhone.keySet())); // locked in this order
+        List<@Nullable String> names = new ArrayList<>(phones.size());
+        List<UUID> ids = new ArrayList<>(phones.size());
+        for (String phone : phones) {
+            if (!ContactService.E164.matcher(phone).matches()) {
+                throw new IllegalArgumentException("Not an E.164 phone number: " + phone);
+            }
+            String name = profileNamesByPhone.get(phone);
+            names.add(name == null || name.isBlank() ? null : ContactService.truncate(name.strip()));
+            ids.add(Ids.newId());
+        }
+        Map<String, ContactRef> found = new LinkedHashMap<>();
+        tx.executeWithoutResult(s -> contacts.upsertSenders(ids, phones, names).forEach(c -> found.put(c.phone(), c)));
+        return found;
+    }
+
+    @Override
+    public void recordInbound(List<InboundAt> messages) {
+        if (!messages.isEmpty()) {
+            tx.executeWithoutResult(s -> contacts.recordInbound(messages));
+        }
     }
 
     @Override

@@ -392,7 +392,7 @@ public class ContactService implements ContactsApi {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static String truncate(String name) {
+    static String truncate(String name) {
         return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME);
     }
 }

@@ -7,12 +7,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -56,36 +59,65 @@ class MessageRepository {
         this.json = json;
     }
 
-    /** @return false when the channel already has a message with this wamid (a redelivered webhook) */
-    boolean insertInbound(UUID tenantId, UUID id, UUID channelId, UUID contactId, InboundMessage m) {
-        return jdbc.sql("""
+    /** An inbound message to store: its new id, the channel it came to and the contact who sent it. */
+    record NewInbound(UUID id, UUID channelId, UUID contactId, InboundMessage message) {}
+
+    /**
+     * Stores customers' messages in one statement, in their order.
+     *
+     * @return the ids of the messages inserted; one whose (channel, wamid) is stored already (a redelivery, or twice
+     *     in this list) is left out
+     */
+    Set<UUID> insertInboundAll(UUID tenantId, List<NewInbound> rows) {
+        if (rows.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
                         insert into messages (tenant_id, id, channel_id, contact_id, direction, wamid, type, body,
                                               media_id, media_mime, media_sha256, media_caption, media_filename,
                                               location, interactive_reply_id, interactive_reply_title, status,
                                               provider_timestamp)
-                        values (:tenant, :id, :channel, :contact, 'in', :wamid, :type, :body, :mediaId, :mime,
-                                :sha256, :caption, :filename, cast(:location as jsonb), :replyId, :replyTitle,
-                                'received', :ts)
+                        select :tenant, t.id, t.channel, t.contact, 'in', t.wamid, t.type, t.body, t.media_id, t.mime,
+                               t.sha256, t.caption, t.filename, cast(t.location as jsonb), t.reply_id, t.reply_title,
+                               'received', t.ts
+                        from unnest(cast(:ids as uuid[]), cast(:channels as uuid[]), cast(:contacts as uuid[]),
+                                    cast(:wamids as text[]), cast(:types as text[]), cast(:bodies as text[]),
+                                    cast(:mediaIds as text[]), cast(:mimes as text[]), cast(:sha256s as text[]),
+                                    cast(:captions as text[]), cast(:filenames as text[]), cast(:locations as text[]),
+                                    cast(:replyIds as text[]), cast(:replyTitles as text[]),
+                                    cast(:timestamps as timestamptz[]))
+                             with ordinality as t (id, channel, contact, wamid, type, body, media_id, mime, sha256,
+                                                   caption, filename, location, reply_id, reply_title, ts, n)
+                        order by t.n
                         on conflict (tenant_id, channel_id, wamid) where wamid is not null do nothing
+                        returning id
                         """)
-                        .param("tenant", tenantId)
-                        .param("id", id)
-                        .param("channel", channelId)
-                        .param("contact", contactId)
-                        .param("wamid", m.wamid())
-                        .param("type", m.type())
-                        .param("body", m.body())
-                        .param("mediaId", m.mediaId())
-                        .param("mime", m.mediaMime())
-                        .param("sha256", m.mediaSha256())
-                        .param("caption", m.mediaCaption())
-                        .param("filename", m.mediaFilename())
-                        .param("location", m.location())
-                        .param("replyId", m.replyId())
-                        .param("replyTitle", m.replyTitle())
-                        .param("ts", Timestamp.from(m.timestamp()))
-                        .update()
-                == 1;
+                .param("tenant", tenantId)
+                .param("ids", column(rows, r -> r.id().toString()))
+                .param("channels", column(rows, r -> r.channelId().toString()))
+                .param("contacts", column(rows, r -> r.contactId().toString()))
+                .param("wamids", column(rows, r -> r.message().wamid()))
+                .param("types", column(rows, r -> r.message().type()))
+                .param("bodies", column(rows, r -> r.message().body()))
+                .param("mediaIds", column(rows, r -> r.message().mediaId()))
+                .param("mimes", column(rows, r -> r.message().mediaMime()))
+                .param("sha256s", column(rows, r -> r.message().mediaSha256()))
+                .param("captions", column(rows, r -> r.message().mediaCaption()))
+                .param("filenames", column(rows, r -> r.message().mediaFilename()))
+                .param("locations", column(rows, r -> r.message().location()))
+                .param("replyIds", column(rows, r -> r.message().replyId()))
+                .param("replyTitles", column(rows, r -> r.message().replyTitle()))
+                .param("timestamps", column(rows, r -> r.message().timestamp().toString()))
+                .query(UUID.class)
+                .list());
+    }
+
+    private static String[] column(List<NewInbound> rows, Function<NewInbound, @Nullable String> field) {
+        String[] values = new String[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = field.apply(rows.get(i));
+        }
+        return values;
     }
 
     /**

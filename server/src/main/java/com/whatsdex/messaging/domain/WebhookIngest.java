@@ -3,6 +3,7 @@ package com.whatsdex.messaging.domain;
 import com.whatsdex.billing.UsageApi;
 import com.whatsdex.billing.UsageMetric;
 import com.whatsdex.channels.ChannelsApi;
+import com.whatsdex.contacts.ContactBatchApi;
 import com.whatsdex.contacts.ContactRef;
 import com.whatsdex.contacts.ContactsApi;
 import com.whatsdex.jobs.JobScheduler;
@@ -16,9 +17,11 @@ import com.whatsdex.shared.TenantContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +48,7 @@ public class WebhookIngest {
 
     private final ChannelsApi channels;
     private final ContactsApi contacts;
+    private final ContactBatchApi contactBatches;
     private final MessageRepository messages;
     private final StatusApplier statuses;
     private final RealtimeEvents realtime;
@@ -65,6 +69,7 @@ public class WebhookIngest {
     WebhookIngest(
             ChannelsApi channels,
             ContactsApi contacts,
+            ContactBatchApi contactBatches,
             MessageRepository messages,
             StatusApplier statuses,
             RealtimeEvents realtime,
@@ -79,6 +84,7 @@ public class WebhookIngest {
         this.events = events;
         this.channels = channels;
         this.contacts = contacts;
+        this.contactBatches = contactBatches;
         this.messages = messages;
         this.statuses = statuses;
         this.realtime = realtime;
@@ -147,32 +153,53 @@ public class WebhookIngest {
                 }));
     }
 
+    /**
+     * A fixed number of statements whatever the batch holds: the senders' contacts, the messages, the contacts'
+     * interaction times (each statement also fires the inbox's and the statistics' statement triggers once). Then, per
+     * message stored now (not a redelivery), in arrival order: opt-out keywords, the media download, the events.
+     */
     private void storeMessages(UUID tenantId, List<Inbound> inbound) {
-        int received = 0;
+        if (inbound.isEmpty()) {
+            return;
+        }
+        Map<String, @Nullable String> senders = new LinkedHashMap<>();
         for (Inbound in : inbound) {
-            UUID channelId = in.channelId();
-            InboundMessage m = in.message();
-            ContactRef contact = contacts.findOrCreateByPhone(m.phone(), m.profileName());
-            UUID id = Ids.newId();
-            if (!messages.insertInbound(tenantId, id, channelId, contact.id(), m)) {
-                continue; // a redelivery: stored the first time, announced the first time
+            String name = in.message().profileName();
+            if (!senders.containsKey(in.message().phone())
+                    || senders.get(in.message().phone()) == null) {
+                senders.put(in.message().phone(), name);
             }
-            received++;
-            contacts.recordInbound(contact.id(), channelId, m.timestamp());
+        }
+        Map<String, ContactRef> contactsByPhone = contactBatches.findOrCreateSenders(senders);
+        List<MessageRepository.NewInbound> rows = new ArrayList<>(inbound.size());
+        for (Inbound in : inbound) {
+            ContactRef contact = contactsByPhone.get(in.message().phone());
+            rows.add(new MessageRepository.NewInbound(Ids.newId(), in.channelId(), contact.id(), in.message()));
+        }
+        Set<UUID> stored = messages.insertInboundAll(tenantId, rows);
+        List<MessageRepository.NewInbound> received =
+                rows.stream().filter(r -> stored.contains(r.id())).toList();
+        if (received.isEmpty()) {
+            return; // redeliveries only: stored the first time, announced the first time
+        }
+        contactBatches.recordInbound(received.stream()
+                .map(r -> new ContactBatchApi.InboundAt(
+                        r.contactId(), r.channelId(), r.message().timestamp()))
+                .toList());
+        for (MessageRepository.NewInbound r : received) {
+            InboundMessage m = r.message();
             if ("text".equals(m.type())) {
                 Optional<Boolean> optOut = OptOutKeywords.decision(m.body());
-                optOut.ifPresent(out -> contacts.setOptedOut(contact.id(), out, m.timestamp()));
+                optOut.ifPresent(out -> contacts.setOptedOut(r.contactId(), out, m.timestamp()));
             }
             if (m.hasDownloadableMedia()) {
-                jobs.scheduleNow(mediaDownload, id.toString(), new MediaDownload(tenantId, id));
+                jobs.scheduleNow(mediaDownload, r.id().toString(), new MediaDownload(tenantId, r.id()));
             }
-            realtime.publish(new RealtimeEvent.MessageReceived(id, contact.id(), channelId));
+            realtime.publish(new RealtimeEvent.MessageReceived(r.id(), r.contactId(), r.channelId()));
             String text = m.body() != null ? m.body() : m.mediaCaption() != null ? m.mediaCaption() : m.replyTitle();
-            events.publishEvent(
-                    new InboundMessageReceived(tenantId, id, contact.id(), channelId, m.type(), text, m.timestamp()));
+            events.publishEvent(new InboundMessageReceived(
+                    tenantId, r.id(), r.contactId(), r.channelId(), m.type(), text, m.timestamp()));
         }
-        if (received > 0) {
-            usage.record(UsageMetric.messages_received, received); // same transaction: counted once, with the rows
-        }
+        usage.record(UsageMetric.messages_received, received.size()); // same transaction: counted once, with the rows
     }
 }
