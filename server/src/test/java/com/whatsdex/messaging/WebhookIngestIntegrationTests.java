@@ -489,6 +489,49 @@ class WebhookIngestIntegrationTests {
     }
 
     @Test
+    void oneWebhookWithSeveralMessagesStoresEachOnceAndKeepsTheNewestInteraction() {
+        Browser owner = new Browser(port).register("Several messages");
+        Channel c = cloudChannel(owner);
+        long now = System.currentTimeMillis() / 1000;
+        String message = """
+                {"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"%s"}}""";
+        // a new sender's two messages out of order, one of them twice, and a second sender without a profile name
+        String body = """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{\
+                "messaging_product":"whatsapp","metadata":{"phone_number_id":"%s"},\
+                "contacts":[{"profile":{"name":"Chioma"},"wa_id":"2348015550001"}],\
+                "messages":[%s,%s,%s,%s]}}]}]}""".formatted(
+                        FIXTURE_PHONE_NUMBER_ID,
+                        message.formatted("2348015550001", "wamid.many2", now, "second"),
+                        message.formatted("2348015550001", "wamid.many1", now - 60, "first"),
+                        message.formatted("2348015550001", "wamid.many2", now, "second"),
+                        message.formatted("2348015550002", "wamid.many3", now - 30, "other"));
+        WebhookClient webhooks = new WebhookClient(port);
+        assertThat(webhooks.postSigned(c.id(), c.appSecret(), body).status()).isEqualTo(200);
+        assertThat(webhooks.postSigned(c.id(), c.appSecret(), body).status()).isEqualTo(200); // redelivered whole
+
+        UUID tenant = owner.workspaceId();
+        assertThat(count(tenant, "messages")).isEqualTo(3);
+        assertThat(count(tenant, "contacts")).isEqualTo(2);
+        Map<String, Object> chioma = as(
+                tenant,
+                () -> jdbc.sql("select name, last_inbound_at, last_channel_id from contacts where phone = :p")
+                        .param("p", "+2348015550001")
+                        .query()
+                        .singleRow());
+        assertThat(chioma.get("name")).isEqualTo("Chioma");
+        assertThat(((java.sql.Timestamp) chioma.get("last_inbound_at")).toInstant())
+                .isEqualTo(java.time.Instant.ofEpochSecond(now));
+        assertThat(chioma.get("last_channel_id")).isEqualTo(c.id());
+        assertThat(as(
+                        tenant,
+                        () -> jdbc.sql("select max(value) from usage_counters where metric = 'messages_received'")
+                                .query(Long.class)
+                                .single()))
+                .isEqualTo(3); // counted once, redelivery or not
+    }
+
+    @Test
     void aDeletedChannelTakesNoMoreWebhooksThoughItsRouteWasRemembered() {
         Browser owner = new Browser(port).register("Deleted channel");
         Channel c = cloudChannel(owner);
