@@ -108,7 +108,7 @@ final class ImportBench {
                 while (sampling.get()) {
                     try {
                         String metrics = http.send(
-                                        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/actuator/prometheus"))
+                                        HttpRequest.newBuilder(URI.create(server.baseUrl() + MemorySampler.HEAP_METRIC))
                                                 .build(),
                                         HttpResponse.BodyHandlers.ofString())
                                 .body();
