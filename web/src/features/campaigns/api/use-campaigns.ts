@@ -6,6 +6,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
+import { useWorkspace } from '../../../api/use-workspace';
 import type { SaveCampaignRequest } from '../../../api/types';
 
 // `campaign.progress` events invalidate this key (see api/use-events.ts): lists, details and
@@ -177,11 +178,7 @@ export function useTaggedCount(tags: string[], enabled: boolean) {
 }
 
 export function useWorkspaceTimeZone() {
-  const workspace = useQuery({
-    queryKey: ['workspace'],
-    queryFn: () => unwrap(api.GET('/api/v1/workspace')),
-  });
-  return workspace.data?.timeZone;
+  return useWorkspace().data?.timeZone;
 }
 
 /** The body as one contact would receive it, rendered by the server. */

@@ -6,6 +6,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
+import { useWorkspace } from '../../../api/use-workspace';
 import type {
   BulkDeleteRequest,
   ContactSort,
@@ -122,9 +123,5 @@ export function useBulkDeleteContacts() {
 
 /** The workspace's default country: how a national phone number typed in a search is read. */
 export function useWorkspaceCountry() {
-  const workspace = useQuery({
-    queryKey: ['workspace'],
-    queryFn: () => unwrap(api.GET('/api/v1/workspace')),
-  });
-  return workspace.data?.defaultCountry;
+  return useWorkspace().data?.defaultCountry;
 }

@@ -1,15 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import type { UpdateWorkspaceRequest } from '../../../api/types';
+import { workspaceQueryKey } from '../../../api/use-workspace';
 
-export const workspaceQueryKey = ['workspace'] as const;
-
-export function useWorkspace() {
-  return useQuery({
-    queryKey: workspaceQueryKey,
-    queryFn: () => unwrap(api.GET('/api/v1/workspace')),
-  });
-}
+export { useWorkspace } from '../../../api/use-workspace';
 
 export function useUpdateWorkspace() {
   const queryClient = useQueryClient();
