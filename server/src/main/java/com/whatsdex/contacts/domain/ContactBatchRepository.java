@@ -53,7 +53,11 @@ class ContactBatchRepository {
                 .list();
     }
 
-    /** Inserts or finds each sender's contact; a profile name fills in a missing name, never overwrites one. */
+    /**
+     * Inserts or finds each sender's contact; a profile name fills in a missing name, never overwrites one. One
+     * statement, so concurrent first messages from one phone cannot create two contacts: the loser of the race takes
+     * the conflict path and gets the winner's row.
+     */
     List<ContactRef> upsertSenders(List<UUID> ids, List<String> phones, List<@Nullable String> names) {
         return jdbc.sql("""
                         insert into contacts (tenant_id, id, phone, raw_phone, name)
@@ -71,7 +75,10 @@ class ContactBatchRepository {
                 .list();
     }
 
-    /** As {@code ContactRepository.recordInteraction} for inbound messages: per contact, its newest message. */
+    /**
+     * Moves each contact's interaction times forward only, from its newest message here: the last channel changes only
+     * with the newest interaction, so a webhook that arrives late never points the contact back at an older channel.
+     */
     void recordInbound(List<ContactBatchApi.InboundAt> messages) {
         jdbc.sql("""
                 update contacts c set
@@ -126,7 +133,7 @@ class ContactBatchRepository {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** As {@code ContactRepository.recordInteraction} for outbound messages, for many contacts. */
+    /** As {@link #recordInbound} for messages sent to many contacts at once (the last inbound time stays). */
     void recordOutbound(Collection<UUID> ids, UUID channelId, Instant at) {
         jdbc.sql("""
                 update contacts set

@@ -241,48 +241,6 @@ class ContactRepository {
         return t == null ? null : t.toInstant();
     }
 
-    /**
-     * One statement, so concurrent first messages from one phone cannot create two contacts: the loser of the race
-     * takes the conflict path and gets the winner's row.
-     */
-    ContactRef upsertByPhone(UUID tenantId, UUID newId, String phone, @Nullable String name) {
-        return jdbc.sql("""
-                        insert into contacts (tenant_id, id, phone, raw_phone, name)
-                        values (:tenant, :id, :phone, :phone, :name)
-                        on conflict (tenant_id, phone) do update
-                            set name = coalesce(contacts.name, excluded.name)
-                        returning %s
-                        """.formatted(REF_COLUMNS))
-                .param("tenant", tenantId)
-                .param("id", newId)
-                .param("phone", phone)
-                .param("name", name)
-                .query(ContactRepository::map)
-                .single();
-    }
-
-    /**
-     * Moves the interaction times forward only: the last channel changes only with the newest interaction, so a
-     * webhook that arrives late never points the contact back at an older channel.
-     */
-    void recordInteraction(UUID contactId, UUID channelId, Instant at, boolean inbound) {
-        jdbc.sql("""
-                update contacts set
-                    last_channel_id = case when last_interaction_at is null or last_interaction_at <= :at
-                                           then :channel else last_channel_id end,
-                    last_interaction_at = greatest(last_interaction_at, :at),
-                    last_inbound_at = case when :inbound then greatest(last_inbound_at, :at)
-                                           else last_inbound_at end,
-                    updated_at = now()
-                where id = :id
-                """)
-                .param("id", contactId)
-                .param("channel", channelId)
-                .param("at", Timestamp.from(at))
-                .param("inbound", inbound)
-                .update();
-    }
-
     void setOptedOut(UUID contactId, boolean optedOut, Instant at) {
         jdbc.sql("""
                 update contacts set opted_out = :optedOut,

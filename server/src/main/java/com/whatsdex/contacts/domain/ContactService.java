@@ -1,5 +1,6 @@
 package com.whatsdex.contacts.domain;
 
+import com.whatsdex.contacts.ContactBatchApi;
 import com.whatsdex.contacts.ContactLimitReachedException;
 import com.whatsdex.contacts.ContactRef;
 import com.whatsdex.contacts.ContactsApi;
@@ -16,6 +17,7 @@ import com.whatsdex.tenancy.TenancyApi;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,16 +46,19 @@ public class ContactService implements ContactsApi {
     private static final int MAX_ATTRIBUTE_VALUE = 1000;
 
     private final ContactRepository contacts;
+    private final ContactBatchService batches;
     private final AudienceRepository audiences;
     private final TenancyApi tenancy;
     private final TransactionTemplate tx;
 
     ContactService(
             ContactRepository contacts,
+            ContactBatchService batches,
             AudienceRepository audiences,
             TenancyApi tenancy,
             PlatformTransactionManager txManager) {
         this.contacts = contacts;
+        this.batches = batches;
         this.audiences = audiences;
         this.tenancy = tenancy;
         this.tx = new TransactionTemplate(txManager);
@@ -61,24 +66,22 @@ public class ContactService implements ContactsApi {
 
     // ---- ContactsApi ---------------------------------------------------------------------------------------
 
+    // one contact through the batch statements: one definition of creating senders and of interaction times
+
     @Override
     public ContactRef findOrCreateByPhone(String e164, @Nullable String profileName) {
-        if (!E164.matcher(e164).matches()) {
-            throw new IllegalArgumentException("Not an E.164 phone number: " + e164);
-        }
-        UUID tenantId = TenantContext.requireTenantId();
-        String name = profileName == null || profileName.isBlank() ? null : truncate(profileName.strip());
-        return inTx(() -> contacts.upsertByPhone(tenantId, Ids.newId(), e164, name));
+        return batches.findOrCreateSenders(Collections.singletonMap(e164, profileName))
+                .get(e164);
     }
 
     @Override
     public void recordInbound(UUID contactId, UUID channelId, Instant at) {
-        tx.executeWithoutResult(s -> contacts.recordInteraction(contactId, channelId, at, true));
+        batches.recordInbound(List.of(new ContactBatchApi.InboundAt(contactId, channelId, at)));
     }
 
     @Override
     public void recordOutbound(UUID contactId, UUID channelId, Instant at) {
-        tx.executeWithoutResult(s -> contacts.recordInteraction(contactId, channelId, at, false));
+        batches.recordOutbound(List.of(contactId), channelId, at);
     }
 
     @Override

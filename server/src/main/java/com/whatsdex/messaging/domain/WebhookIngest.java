@@ -163,13 +163,9 @@ public class WebhookIngest {
             return;
         }
         Map<String, @Nullable String> senders = new LinkedHashMap<>();
-        for (Inbound in : inbound) {
-            String name = in.message().profileName();
-            if (!senders.containsKey(in.message().phone())
-                    || senders.get(in.message().phone()) == null) {
-                senders.put(in.message().phone(), name);
-            }
-        }
+        // a phone's first profile name; a later message's fills in where the earlier ones had none
+        inbound.forEach(
+                in -> senders.putIfAbsent(in.message().phone(), in.message().profileName()));
         Map<String, ContactRef> contactsByPhone = contactBatches.findOrCreateSenders(senders);
         List<MessageRepository.NewInbound> rows = new ArrayList<>(inbound.size());
         for (Inbound in : inbound) {
