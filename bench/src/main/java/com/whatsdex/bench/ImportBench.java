@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,8 +32,6 @@ import java.util.regex.Pattern;
  * server's Prometheus endpoint every 100 ms; the JVM's {@code -Xmx} is the hard bound.
  */
 final class ImportBench {
-
-    private static final Pattern HEAP = Pattern.compile("jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+]+)");
 
     private ImportBench() {}
 
@@ -102,28 +98,7 @@ final class ImportBench {
 
             HttpClient http =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            AtomicLong peakHeap = new AtomicLong();
-            AtomicBoolean sampling = new AtomicBoolean(true);
-            Thread sampler = Thread.ofVirtual().start(() -> {
-                while (sampling.get()) {
-                    try {
-                        String metrics = http.send(
-                                        HttpRequest.newBuilder(URI.create(server.baseUrl() + MemorySampler.HEAP_METRIC))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.ofString())
-                                .body();
-                        Matcher m = HEAP.matcher(metrics);
-                        long used = 0;
-                        while (m.find()) {
-                            used += (long) Double.parseDouble(m.group(1));
-                        }
-                        peakHeap.accumulateAndGet(used, Math::max);
-                        Thread.sleep(100); // a sampling interval, not a wait for a condition
-                    } catch (Exception e) {
-                        return;
-                    }
-                }
-            });
+            MemorySampler memory = new MemorySampler(server, 100);
 
             long t0 = System.nanoTime();
             HttpResponse<String> accepted = http.send(
@@ -150,8 +125,7 @@ final class ImportBench {
                 Thread.sleep(50); // polling the job's status endpoint
             }
             double importSeconds = (System.nanoTime() - t0) / 1e9;
-            sampling.set(false);
-            sampler.join();
+            memory.close();
             if (!status.equals("completed")) {
                 throw new IllegalStateException("import ended " + status + ": " + body);
             }
@@ -180,7 +154,7 @@ final class ImportBench {
                     String.format("%,.0f", expectedValid / copySeconds),
                     String.format("%,.0f", total / importSeconds));
             table.row("time vs baseline", "1.00", String.format("%.2f", importSeconds / copySeconds));
-            table.row("server heap", "", "peak " + peakHeap.get() / (1024 * 1024) + " MB of -Xmx" + heap);
+            table.row("server heap", "", "peak " + memory.peakHeapMegabytes() + " MB of -Xmx" + heap);
             table.row(
                     "created / updated / skipped / rejected",
                     "",
