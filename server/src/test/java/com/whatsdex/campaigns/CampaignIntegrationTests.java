@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -190,6 +192,62 @@ class CampaignIntegrationTests {
 
     // ---- exactly once
 
+    /**
+     * The campaign's counts kept as tallies (V23) agree with counting its recipient rows, and counting folded them:
+     * at most one tally per status beyond the last batches.
+     */
+    private void assertTalliesMatchRows(Browser b, String id) {
+        UUID campaign = UUID.fromString(id);
+        // one snapshot for both counts: status webhooks may still be arriving
+        TransactionTemplate snapshot = new TransactionTemplate(txManager);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        TenantContext.runAs(
+                b.workspaceId(),
+                () -> snapshot.executeWithoutResult(s -> {
+                    Map<String, Long> rows = new TreeMap<>();
+                    jdbc.sql("select status, count(*) from campaign_recipients where campaign_id = :c group by status")
+                            .param("c", campaign)
+                            .query((rs, n) -> rows.put(rs.getString(1), rs.getLong(2)))
+                            .list();
+                    Map<String, Long> tallies = new TreeMap<>();
+                    jdbc.sql("""
+                                    select status, sum(n) from campaign_recipient_tallies where campaign_id = :c
+                                    group by status having sum(n) <> 0
+                                    """)
+                            .param("c", campaign)
+                            .query((rs, n) -> tallies.put(rs.getString(1), rs.getLong(2)))
+                            .list();
+                    assertThat(tallies).as("tallies by status").isEqualTo(rows);
+                    long stored = jdbc.sql("select count(*) from campaign_recipient_tallies where campaign_id = :c")
+                            .param("c", campaign)
+                            .query(Long.class)
+                            .single();
+                    assertThat(stored).as("tally rows after counting").isLessThanOrEqualTo(100);
+
+                    String categories = """
+                            count(*) filter (where status in ('delivered', 'read')) || '/'
+                            || count(*) filter (where status = 'read') || '/'
+                            || count(*) filter (where status = 'failed' and (wamid is not null or attempts > 1)) || '/'
+                            || count(*) filter (where status = 'queued' or (status = 'sending' and attempts > 1))
+                            """;
+                    String counted = jdbc.sql("select " + categories + " from messages where campaign_id = :c")
+                            .param("c", campaign)
+                            .query(String.class)
+                            .single();
+                    String tallied = jdbc.sql("""
+                                    select coalesce(sum(delivered), 0) || '/' || coalesce(sum(read), 0) || '/'
+                                           || coalesce(sum(late_failed), 0) || '/' || coalesce(sum(retrying), 0)
+                                    from campaign_message_tallies where campaign_id = :c
+                                    """)
+                            .param("c", campaign)
+                            .query(String.class)
+                            .single();
+                    assertThat(tallied)
+                            .as("message tallies delivered/read/late failed/retrying")
+                            .isEqualTo(counted);
+                }));
+    }
+
     @Test
     void twoThousandRecipientsAreEachDeliveredExactlyOnce() {
         Browser b = workspace();
@@ -208,11 +266,13 @@ class CampaignIntegrationTests {
         assertThat(done.path("counts").path("total").asLong()).isEqualTo(2000);
         assertThat(done.path("counts").path("pending").asLong()).isZero();
         assertThat(done.path("counts").path("sent").asLong()).isEqualTo(2000);
+        assertTalliesMatchRows(b, id);
         Map<String, Integer> delivered = awaitAllReached(b, List.of(channel), phones);
         assertThat(delivered.keySet()).containsExactlyInAnyOrderElementsOf(phones);
         assertThat(delivered.values()).as("one delivery per phone").allMatch(n -> n == 1);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> counts(b, id).path("delivered").asLong() == 2000);
+        assertTalliesMatchRows(b, id);
 
         Browser.Response page = b.get(CAMPAIGNS + "/" + id + "/recipients?limit=200");
         assertThat(page.data().path("items")).hasSize(200);
@@ -306,6 +366,7 @@ class CampaignIntegrationTests {
         // the watcher starts a dispatcher for the running campaign; it recovers the rows and completes
         JsonNode done = awaitStatus(b, id, "completed");
         assertThat(done.path("counts").path("unknown").asLong()).isEqualTo(1);
+        assertTalliesMatchRows(b, id);
         assertThat(done.path("counts").path("pending").asLong()
                         + done.path("counts").path("sending").asLong())
                 .isZero();
@@ -608,6 +669,7 @@ class CampaignIntegrationTests {
         assertThat(done.path("counts").path("sent").asLong()).isEqualTo(60);
         assertThat(done.path("counts").path("sending").asLong()).isZero();
         assertThat(deliveriesPerPhone(b, channel).values()).allMatch(n -> n == 1);
+        assertTalliesMatchRows(b, id);
     }
 
     @Test
@@ -683,6 +745,7 @@ class CampaignIntegrationTests {
         JsonNode retried = action(b, id, "retry-failed");
         assertThat(retried.path("counts").path("pending").asLong()).isEqualTo(3);
         awaitStatus(b, id, "completed");
+        assertTalliesMatchRows(b, id);
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> counts(b, id).path("failed").asLong() == 3);
 
@@ -742,6 +805,14 @@ class CampaignIntegrationTests {
 
         assertThat(b.delete(CAMPAIGNS + "/" + id).status()).isEqualTo(204);
         assertThat(b.get(CAMPAIGNS + "/" + id).status()).isEqualTo(404);
+        Long tallies = TenantContext.callAs(
+                b.workspaceId(),
+                () -> new TransactionTemplate(txManager)
+                        .execute(s -> jdbc.sql("select count(*) from campaign_recipient_tallies where campaign_id = :c")
+                                .param("c", UUID.fromString(id))
+                                .query(Long.class)
+                                .single()));
+        assertThat(tallies).as("a deleted campaign's tallies").isZero();
         int sent = deliveriesPerPhone(b, channel).size();
         assertThat(sent).isLessThan(100);
         await().during(Duration.ofSeconds(3))

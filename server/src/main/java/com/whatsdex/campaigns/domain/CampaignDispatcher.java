@@ -371,12 +371,16 @@ class CampaignDispatcher {
                 // recipients) and "retry failed" lock them in, so recording a batch never deadlocks with either
                 campaigns.checkpoint(c.id(), checkpointCursor, checkpointSince, checkpointNext);
                 recipients.record(c.id(), result.outcomes());
-                // judged when the batch is recorded: a batch that took longer than the interval always publishes
-                if (run.progressDue()) {
-                    service.publishProgress(c.id());
-                }
                 return true;
             });
+            // judged when the batch is recorded: a batch that took longer than the interval always publishes. Not
+            // in the recording transaction, which holds the campaign row the other lanes' checkpoints wait for.
+            if (run.progressDue()) {
+                write(() -> {
+                    service.publishProgress(c.id());
+                    return true;
+                });
+            }
             if (result.usageLimit() != null) {
                 pauseIfRunning(campaignId, "Usage limit reached: " + result.usageLimit());
                 run.end(null);
