@@ -76,6 +76,8 @@ public class OutboundHttp implements AutoCloseable {
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableAuthCaching()
+                // Graph answers are small JSON and media is already compressed: no Accept-Encoding to negotiate
+                .disableContentCompression()
                 .build();
     }
 

@@ -88,6 +88,15 @@ public class ChannelService implements ChannelsApi {
      */
     static final Duration ROUTE_TTL = Duration.ofSeconds(30);
 
+    /**
+     * The last secret opened per channel column, with the sealed text it came from: a campaign's batches read their
+     * channels' credentials each time (a changed token is a new sealed text, opened again), without running the
+     * cipher per batch. Bounded by the number of channels.
+     */
+    private final Map<String, Opened> opened = new ConcurrentHashMap<>();
+
+    private record Opened(String sealed, String plaintext) {}
+
     /** A channel's workspace and opened app secret (null: the channel has none), and when they were read. */
     private record Route(UUID tenantId, @Nullable String appSecret, long readAt) {
 
@@ -641,7 +650,17 @@ public class ChannelService implements ChannelsApi {
         if (sealed == null) {
             throw ApiException.invalidState("The channel has no " + field.replace('_', ' '));
         }
-        return secrets.open(sealed, associatedData(c.tenantId(), c.id(), field));
+        String associated = associatedData(c.tenantId(), c.id(), field);
+        Opened known = opened.get(associated);
+        if (known != null && known.sealed().equals(sealed)) {
+            return known.plaintext();
+        }
+        String plaintext = secrets.open(sealed, associated);
+        if (opened.size() > 10_000) {
+            opened.clear(); // channels come and go: never let the memory grow
+        }
+        opened.put(associated, new Opened(sealed, plaintext));
+        return plaintext;
     }
 
     /** Binds a sealed secret to its workspace, channel and column: copied anywhere else it does not open. */
