@@ -1,5 +1,6 @@
 package com.whatsdex.templates;
 
+import com.whatsdex.shared.ParseCache;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +37,16 @@ public final class MessageBody {
      * @throws TemplateSyntaxException for unbalanced braces, an empty or malformed variable, a dangling escape
      */
     public static MessageBody parse(String body, String field) {
+        return PARSED.get(body, text -> parseUncached(text, field));
+    }
+
+    /**
+     * Bodies parsed before, by text (a parse depends on the text alone; the field only names it in an error): a
+     * campaign's body and variants are parsed once, not per batch.
+     */
+    private static final ParseCache<MessageBody> PARSED = new ParseCache<>(256);
+
+    private static MessageBody parseUncached(String body, String field) {
         Parser p = new Parser(body, field);
         List<Node> nodes = p.sequence(false);
         if (p.at < body.length()) {

@@ -2,6 +2,7 @@ package com.whatsdex.campaigns.domain;
 
 import com.whatsdex.campaigns.CampaignStatus;
 import com.whatsdex.campaigns.CampaignView;
+import com.whatsdex.shared.ParseCache;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 class CampaignRepository {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A running campaign's row is read per batch and per send decision: its JSON settings parsed once. */
+    private static final ParseCache<List<String>> VARIANTS = new ParseCache<>(1_000);
+
+    private static final ParseCache<CampaignView.Pacing> PACING = new ParseCache<>(1_000);
     private static final String COLUMNS = """
             id, name, status, status_reason, template_id, body, variants::text as variants, audience::text as audience,
             channel_ids,
@@ -199,11 +204,11 @@ class CampaignRepository {
                 rs.getString("status_reason"),
                 rs.getObject("template_id", UUID.class),
                 rs.getString("body"),
-                List.of(JSON.readValue(rs.getString("variants"), String[].class)),
+                VARIANTS.get(rs.getString("variants"), text -> List.of(JSON.readValue(text, String[].class))),
                 JSON.readValue(rs.getString("audience"), CampaignView.Audience.class),
                 List.copyOf(channelIds),
                 instant(rs, "scheduled_at"),
-                JSON.readValue(rs.getString("pacing"), CampaignView.Pacing.class),
+                PACING.get(rs.getString("pacing"), text -> JSON.readValue(text, CampaignView.Pacing.class)),
                 rs.getObject("failure_threshold", Integer.class),
                 rs.getInt("total"),
                 rs.getBoolean("materialised"),
