@@ -1,5 +1,6 @@
 package com.whatsdex.templates.domain;
 
+import com.whatsdex.shared.ParseCache;
 import com.whatsdex.templates.MessageBody;
 import com.whatsdex.templates.TemplateView;
 import java.sql.ResultSet;
@@ -21,6 +22,8 @@ class TemplateRepository {
             id, name, category, body, media_kind, media_url, meta_name, meta_language, meta_parameters::text as
             meta_parameters, created_at, updated_at""";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A campaign reads its template per batch: the Meta parameters parsed once per text. */
+    private static final ParseCache<List<String>> PARAMETERS = new ParseCache<>(1_000);
 
     /** What is stored of a template. */
     record Fields(
@@ -115,12 +118,12 @@ class TemplateRepository {
                                 f.meta() == null ? List.of() : f.meta().parameters()));
     }
 
-    @SuppressWarnings("unchecked")
     private static TemplateView map(ResultSet rs, int row) throws SQLException {
         String body = rs.getString("body");
         String mediaKind = rs.getString("media_kind");
         String metaName = rs.getString("meta_name");
-        List<String> parameters = JSON.readValue(rs.getString("meta_parameters"), List.class);
+        List<String> parameters =
+                PARAMETERS.get(rs.getString("meta_parameters"), text -> List.of(JSON.readValue(text, String[].class)));
         return new TemplateView(
                 rs.getObject("id", UUID.class),
                 rs.getString("name"),
