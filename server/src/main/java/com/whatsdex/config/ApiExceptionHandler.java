@@ -48,6 +48,22 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    /**
+     * The answer for a failure met outside Spring MVC, by a filter that does a request's work itself
+     * ({@link WebhookFastPath}): what the matching handler below would answer.
+     */
+    ResponseEntity<ApiErrorResponse> answer(Throwable failure) {
+        return switch (failure) {
+            case ApiException e -> api(e);
+            case BodySizeLimitFilter.BodyTooLargeException e ->
+                error(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", e.getMessage(), List.of());
+            case DataAccessException e -> data(e);
+            case CannotCreateTransactionException e -> noTransaction(e);
+            case Exception e -> unexpected(e);
+            default -> unexpected(new IllegalStateException(failure));
+        };
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiErrorResponse> api(ApiException e) {
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import org.slf4j.MDC;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +34,21 @@ class ErrorResponses {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), body(code, message));
+    }
+
+    /** Writes an answer the exception handler made (status, headers such as Retry-After, the envelope). */
+    void write(HttpServletResponse response, ResponseEntity<ApiErrorResponse> answer) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(answer.getStatusCode().value());
+        answer.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        if (answer.getBody() != null) {
+            json.writeValue(response.getOutputStream(), answer.getBody());
+        }
     }
 
     static ApiErrorResponse body(String code, String message) {

@@ -808,7 +808,10 @@ class CampaignIntegrationTests {
         Long tallies = TenantContext.callAs(
                 b.workspaceId(),
                 () -> new TransactionTemplate(txManager)
-                        .execute(s -> jdbc.sql("select count(*) from campaign_recipient_tallies where campaign_id = :c")
+                        .execute(s -> jdbc.sql("""
+                                        select (select count(*) from campaign_recipient_tallies where campaign_id = :c)
+                                             + (select count(*) from campaign_message_tallies where campaign_id = :c)
+                                        """)
                                 .param("c", UUID.fromString(id))
                                 .query(Long.class)
                                 .single()));

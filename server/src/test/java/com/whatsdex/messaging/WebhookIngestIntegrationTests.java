@@ -14,6 +14,10 @@ import com.whatsdex.support.TwoWorkspaces;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -30,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,6 +42,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @IntegrationTest
 class WebhookIngestIntegrationTests {
@@ -70,6 +76,8 @@ class WebhookIngestIntegrationTests {
     @Autowired
     UsageApi usage;
 
+    private final JsonMapper json = JsonMapper.builder().build();
+
     private record Channel(UUID id, String appSecret, String phoneNumberId) {}
 
     /**
@@ -88,6 +96,56 @@ class WebhookIngestIntegrationTests {
                 owner.post("/api/v1/channels", Map.of("name", "Cloud", "provider", "whatsapp_cloud", "config", config));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
         return new Channel(UUID.fromString(r.data().path("id").asString()), secret, FIXTURE_PHONE_NUMBER_ID);
+    }
+
+    /** One webhook post over plain HTTP, with the answer's headers. */
+    private HttpResponse<String> post(String path, String body, @Nullable String signature)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null) {
+            request.header("X-Hub-Signature-256", signature);
+        }
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private static void assertApiAnswer(HttpResponse<String> r, int status, String what) {
+        assertThat(r.statusCode()).as("%s: %s", what, r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type"))
+                .as(what)
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+        assertThat(r.headers().firstValue("X-Frame-Options")).as(what).hasValue("DENY");
+        assertThat(r.headers().firstValue("Content-Security-Policy"))
+                .as(what)
+                .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+        assertThat(r.headers().firstValue("X-Request-Id")).as(what).isPresent();
+    }
+
+    @Test
+    void webhookAnswersAreTheApiEnvelopeWithTheSecurityHeadersWhateverTheOutcome() throws Exception {
+        Browser owner = new Browser(port).register("Envelope Co");
+        Channel c = cloudChannel(owner);
+        String path = "/webhooks/whatsapp/" + c.id();
+        String empty = "{\"object\":\"whatsapp_business_account\",\"entry\":[]}";
+
+        var ok = post(path, empty, WebhookClient.sign(c.appSecret(), empty));
+        assertApiAnswer(ok, 200, "signed");
+        assertThat(json.readTree(ok.body()).path("success").asBoolean()).isTrue();
+
+        var unsigned = post(path, empty, null);
+        assertApiAnswer(unsigned, 401, "unsigned");
+        assertThat(json.readTree(unsigned.body()).path("error").path("code").asString())
+                .isEqualTo("unauthenticated");
+
+        var malformed = post(path, "{not json", WebhookClient.sign(c.appSecret(), "{not json"));
+        assertApiAnswer(malformed, 400, "malformed");
+
+        assertApiAnswer(post("/webhooks/whatsapp/" + UUID.randomUUID(), empty, null), 404, "unknown channel");
+        assertApiAnswer(post("/webhooks/whatsapp/not-a-channel", empty, null), 404, "malformed id");
     }
 
     private static String fixture(String name) {

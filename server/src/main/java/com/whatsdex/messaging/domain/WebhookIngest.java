@@ -9,11 +9,14 @@ import com.whatsdex.contacts.ContactsApi;
 import com.whatsdex.jobs.JobScheduler;
 import com.whatsdex.jobs.TenantTask;
 import com.whatsdex.messaging.InboundMessageReceived;
+import com.whatsdex.messaging.WebhookReceiver;
 import com.whatsdex.realtime.RealtimeEvent;
 import com.whatsdex.realtime.RealtimeEvents;
 import com.whatsdex.shared.ApiException;
 import com.whatsdex.shared.Ids;
 import com.whatsdex.shared.TenantContext;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -42,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * of one workspace arriving while its previous transaction is being written share the next one.
  */
 @Service
-public class WebhookIngest {
+public class WebhookIngest implements WebhookReceiver {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookIngest.class);
 
@@ -102,6 +105,21 @@ public class WebhookIngest {
      * @throws ApiException not_found for an unknown channel, unauthenticated for a bad or missing signature,
      *     bad_request for a body that is not a JSON object; in each case nothing is stored
      */
+    @Override
+    public void receive(String channelId, InputStream in, @Nullable String signature) throws IOException {
+        UUID id;
+        try {
+            id = UUID.fromString(channelId);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("Channel"); // a malformed id names no channel
+        }
+        byte[] body = in.readNBytes(MAX_BODY + 1); // the raw bytes: the signature covers them, not re-serialised JSON
+        if (body.length > MAX_BODY) {
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", "The body is over 1 MB");
+        }
+        receive(id, body, signature);
+    }
+
     public void receive(UUID channelId, byte[] body, @Nullable String signature) {
         // both lookups run outside any transaction: verifySignature sets up its own, as the channel's workspace
         UUID tenantId = channels.workspaceOf(channelId).orElseThrow(() -> ApiException.notFound("Channel"));
