@@ -1,5 +1,6 @@
 package com.whatsdex.campaigns.domain;
 
+import com.whatsdex.database.Tallies;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -106,27 +107,26 @@ class RecipientRepository {
                 .single();
     }
 
-    /** A campaign with more tallies than this has them folded into one per status when next counted. */
-    static final int TALLIES_TO_FOLD = 64;
-
     /**
      * Stored statuses: the sums of the campaign's tallies (V23), which triggers append for every statement that
-     * changes its recipients, so a count reads a few dozen rows instead of every recipient. A count that finds more
-     * than {@link #TALLIES_TO_FOLD} folds them first (unless another transaction is folding them right now).
+     * changes its recipients, so a count reads a few dozen rows instead of every recipient (folded first when there
+     * are many: {@link Tallies}).
      */
     Map<Stored, Long> countByStatus(UUID campaignId) {
         Map<Stored, Long> counts = new EnumMap<>(Stored.class);
         for (Stored s : Stored.values()) {
             counts.put(s, 0L);
         }
-        long rows =
-                jdbc.sql("""
-                        select count(*) from campaign_recipient_tallies
-                        where tenant_id = current_tenant_id() and campaign_id = :campaign
-                        """).param("campaign", campaignId).query(Long.class).single();
-        if (rows > TALLIES_TO_FOLD) {
-            foldTallies(campaignId);
-        }
+        Tallies.foldWhenMany(jdbc, "campaign_recipient_tallies", campaignId, """
+                with folded as (
+                    delete from campaign_recipient_tallies
+                    where tenant_id = current_tenant_id() and campaign_id = :campaign
+                    returning status, n
+                )
+                insert into campaign_recipient_tallies (tenant_id, campaign_id, status, n)
+                select current_tenant_id(), :campaign, status, sum(n) from folded
+                group by status having sum(n) <> 0
+                """);
         jdbc.sql("""
                         select status, sum(n) from campaign_recipient_tallies
                         where tenant_id = current_tenant_id() and campaign_id = :campaign
@@ -136,31 +136,6 @@ class RecipientRepository {
                 .query((rs, n) -> counts.put(Stored.valueOf(rs.getString(1)), rs.getLong(2)))
                 .list();
         return counts;
-    }
-
-    /**
-     * Replaces the campaign's tallies by one per status with their sum. Each tally is deleted by exactly one fold
-     * (a concurrent fold waits for its row locks, then skips the rows this one deleted), and its value lives on in
-     * the sum inserted in the same transaction; the advisory lock only keeps two folds from doing the same work.
-     */
-    private void foldTallies(UUID campaignId) {
-        boolean mine = Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", "campaign-tallies/" + campaignId)
-                .query(Boolean.class)
-                .single());
-        if (!mine) {
-            return;
-        }
-        jdbc.sql("""
-                        with folded as (
-                            delete from campaign_recipient_tallies
-                            where tenant_id = current_tenant_id() and campaign_id = :campaign
-                            returning status, n
-                        )
-                        insert into campaign_recipient_tallies (tenant_id, campaign_id, status, n)
-                        select current_tenant_id(), :campaign, status, sum(n) from folded
-                        group by status having sum(n) <> 0
-                        """).param("campaign", campaignId).update();
     }
 
     /**

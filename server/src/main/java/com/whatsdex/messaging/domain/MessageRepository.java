@@ -1,5 +1,6 @@
 package com.whatsdex.messaging.domain;
 
+import com.whatsdex.database.Tallies;
 import com.whatsdex.messaging.MessageView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -479,23 +480,25 @@ class MessageRepository {
      */
     private static final String FAILED_AFTER_HANDOVER = "status = 'failed' and (wamid is not null or attempts > 1)";
 
-    /** A campaign with more message tallies than this has them folded into one when next counted. */
-    static final int TALLIES_TO_FOLD = 64;
-
     /**
      * The sums of the campaign's message tallies (V24), which triggers append for every statement that changes its
-     * messages: the categories of {@link #FAILED_AFTER_HANDOVER} and the retries without reading the messages. A
-     * count that finds more than {@link #TALLIES_TO_FOLD} folds them first (unless another transaction is).
+     * messages: the categories of {@link #FAILED_AFTER_HANDOVER} and the retries without reading the messages
+     * (folded first when there are many: {@link Tallies}).
      */
     com.whatsdex.messaging.MessagingApi.CampaignMessageCounts campaignCounts(UUID campaignId) {
-        long rows =
-                jdbc.sql("""
-                        select count(*) from campaign_message_tallies
-                        where tenant_id = current_tenant_id() and campaign_id = :campaign
-                        """).param("campaign", campaignId).query(Long.class).single();
-        if (rows > TALLIES_TO_FOLD) {
-            foldTallies(campaignId);
-        }
+        Tallies.foldWhenMany(jdbc, "campaign_message_tallies", campaignId, """
+                with folded as (
+                    delete from campaign_message_tallies
+                    where tenant_id = current_tenant_id() and campaign_id = :campaign
+                    returning delivered, read, late_failed, retrying
+                )
+                insert into campaign_message_tallies (tenant_id, campaign_id, delivered, read, late_failed, retrying)
+                select * from (
+                    select current_tenant_id(), cast(:campaign as uuid), sum(delivered) as d, sum(read) as r,
+                           sum(late_failed) as f, sum(retrying) as q
+                    from folded) t
+                where d <> 0 or r <> 0 or f <> 0 or q <> 0
+                """);
         return jdbc.sql("""
                         select coalesce(sum(delivered), 0), coalesce(sum(read), 0), coalesce(sum(late_failed), 0),
                                coalesce(sum(retrying), 0)
@@ -506,34 +509,6 @@ class MessageRepository {
                 .query((rs, n) -> new com.whatsdex.messaging.MessagingApi.CampaignMessageCounts(
                         rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
                 .single();
-    }
-
-    /**
-     * Replaces the campaign's message tallies by their sum: each is deleted by exactly one fold, its value kept in
-     * the row inserted in the same transaction; the advisory lock keeps two folds from doing the same work.
-     */
-    private void foldTallies(UUID campaignId) {
-        boolean mine = Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", "campaign-message-tallies/" + campaignId)
-                .query(Boolean.class)
-                .single());
-        if (!mine) {
-            return;
-        }
-        jdbc.sql("""
-                        with folded as (
-                            delete from campaign_message_tallies
-                            where tenant_id = current_tenant_id() and campaign_id = :campaign
-                            returning delivered, read, late_failed, retrying
-                        )
-                        insert into campaign_message_tallies (tenant_id, campaign_id, delivered, read, late_failed,
-                                                              retrying)
-                        select * from (
-                            select current_tenant_id(), cast(:campaign as uuid), sum(delivered) as d, sum(read) as r,
-                                   sum(late_failed) as f, sum(retrying) as q
-                            from folded) t
-                        where d <> 0 or r <> 0 or f <> 0 or q <> 0
-                        """).param("campaign", campaignId).update();
     }
 
     /** Served by the partial index of failed campaign messages (V21): reads the campaign's failed messages only. */
