@@ -26,16 +26,19 @@ alter table campaign_message_tallies force row level security;
 create policy tenant_isolation on campaign_message_tallies
     using (tenant_id = current_tenant_id()) with check (tenant_id = current_tenant_id());
 
-create function campaign_messages_tally_inserted() returns trigger language plpgsql as $$
+-- messages that came in (the trigger's argument: +1) or went (-1), in the transition table "changed"
+create function campaign_messages_tally_counted() returns trigger language plpgsql as $$
 begin
     insert into campaign_message_tallies (tenant_id, campaign_id, delivered, read, late_failed, retrying)
     select * from (
         select tenant_id, campaign_id,
-               count(*) filter (where status in ('delivered', 'read')) as delivered,
-               count(*) filter (where status = 'read') as read,
-               count(*) filter (where status = 'failed' and (wamid is not null or attempts > 1)) as late_failed,
-               count(*) filter (where status = 'queued' or (status = 'sending' and attempts > 1)) as retrying
-        from arrived m
+               TG_ARGV[0]::int * count(*) filter (where status in ('delivered', 'read')) as delivered,
+               TG_ARGV[0]::int * count(*) filter (where status = 'read') as read,
+               TG_ARGV[0]::int * count(*) filter (where status = 'failed' and (wamid is not null or attempts > 1))
+                   as late_failed,
+               TG_ARGV[0]::int * count(*) filter (where status = 'queued' or (status = 'sending' and attempts > 1))
+                   as retrying
+        from changed m
         where campaign_id is not null
           and exists (select 1 from campaigns c where c.tenant_id = m.tenant_id and c.id = m.campaign_id)
         group by tenant_id, campaign_id) t
@@ -63,30 +66,13 @@ begin
     return null;
 end $$;
 
-create function campaign_messages_tally_deleted() returns trigger language plpgsql as $$
-begin
-    insert into campaign_message_tallies (tenant_id, campaign_id, delivered, read, late_failed, retrying)
-    select * from (
-        select tenant_id, campaign_id,
-               -count(*) filter (where status in ('delivered', 'read')) as delivered,
-               -count(*) filter (where status = 'read') as read,
-               -count(*) filter (where status = 'failed' and (wamid is not null or attempts > 1)) as late_failed,
-               -count(*) filter (where status = 'queued' or (status = 'sending' and attempts > 1)) as retrying
-        from departed m
-        where campaign_id is not null
-          and exists (select 1 from campaigns c where c.tenant_id = m.tenant_id and c.id = m.campaign_id)
-        group by tenant_id, campaign_id) t
-    where delivered <> 0 or read <> 0 or late_failed <> 0 or retrying <> 0;
-    return null;
-end $$;
-
 create trigger messages_campaign_tally_inserted after insert on messages
-    referencing new table as arrived for each statement execute function campaign_messages_tally_inserted();
+    referencing new table as changed for each statement execute function campaign_messages_tally_counted('1');
 create trigger messages_campaign_tally_updated after update on messages
     referencing new table as arrived old table as departed
     for each statement execute function campaign_messages_tally_updated();
 create trigger messages_campaign_tally_deleted after delete on messages
-    referencing old table as departed for each statement execute function campaign_messages_tally_deleted();
+    referencing old table as changed for each statement execute function campaign_messages_tally_counted('-1');
 
 create function campaigns_message_tallies_deleted() returns trigger language plpgsql as $$
 begin

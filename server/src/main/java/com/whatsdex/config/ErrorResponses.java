@@ -26,14 +26,7 @@ class ErrorResponses {
     static final String OVERLOADED_MESSAGE = "The server is busy; try again in a moment";
 
     void write(HttpServletResponse response, int status, String code, String message) throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        response.resetBuffer();
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), body(code, message));
+        write(response, ResponseEntity.status(status).body(body(code, message)));
     }
 
     /** Writes an answer the exception handler made (status, headers such as Retry-After, the envelope). */

@@ -19,14 +19,10 @@ public final class Tallies {
 
     /**
      * Folds the campaign's rows of {@code table} (in the current workspace) with {@code fold}, a statement taking
-     * {@code :campaign}, when there are more than {@link #FOLD_ABOVE} and no other transaction is folding them.
+     * {@code :campaign}, when the read that summed them found more than {@link #FOLD_ABOVE} ({@code rows}) and no other
+     * transaction is folding them. Folding keeps the sums, so the read's answer stands.
      */
-    public static void foldWhenMany(JdbcClient jdbc, String table, UUID campaignId, String fold) {
-        long rows = jdbc.sql("select count(*) from " + table
-                        + " where tenant_id = current_tenant_id() and campaign_id = :campaign")
-                .param("campaign", campaignId)
-                .query(Long.class)
-                .single();
+    public static void foldWhenMany(JdbcClient jdbc, long rows, String table, UUID campaignId, String fold) {
         if (rows <= FOLD_ABOVE) {
             return;
         }

@@ -117,7 +117,19 @@ class RecipientRepository {
         for (Stored s : Stored.values()) {
             counts.put(s, 0L);
         }
-        Tallies.foldWhenMany(jdbc, "campaign_recipient_tallies", campaignId, """
+        long[] rows = {0};
+        jdbc.sql("""
+                        select status, sum(n), count(*) from campaign_recipient_tallies
+                        where tenant_id = current_tenant_id() and campaign_id = :campaign
+                        group by status
+                        """)
+                .param("campaign", campaignId)
+                .query((rs, n) -> {
+                    rows[0] += rs.getLong(3);
+                    return counts.put(Stored.valueOf(rs.getString(1)), rs.getLong(2));
+                })
+                .list();
+        Tallies.foldWhenMany(jdbc, rows[0], "campaign_recipient_tallies", campaignId, """
                 with folded as (
                     delete from campaign_recipient_tallies
                     where tenant_id = current_tenant_id() and campaign_id = :campaign
@@ -127,14 +139,6 @@ class RecipientRepository {
                 select current_tenant_id(), :campaign, status, sum(n) from folded
                 group by status having sum(n) <> 0
                 """);
-        jdbc.sql("""
-                        select status, sum(n) from campaign_recipient_tallies
-                        where tenant_id = current_tenant_id() and campaign_id = :campaign
-                        group by status
-                        """)
-                .param("campaign", campaignId)
-                .query((rs, n) -> counts.put(Stored.valueOf(rs.getString(1)), rs.getLong(2)))
-                .list();
         return counts;
     }
 

@@ -18,6 +18,7 @@ import com.whatsdex.secrets.SecretBox;
 import com.whatsdex.shared.ApiErrorResponse.FieldError;
 import com.whatsdex.shared.ApiException;
 import com.whatsdex.shared.Ids;
+import com.whatsdex.shared.ParseCache;
 import com.whatsdex.shared.Principals;
 import com.whatsdex.shared.TenantContext;
 import com.whatsdex.shared.WhatsDexProperties;
@@ -89,13 +90,10 @@ public class ChannelService implements ChannelsApi {
     static final Duration ROUTE_TTL = Duration.ofSeconds(30);
 
     /**
-     * The last secret opened per channel column, with the sealed text it came from: a campaign's batches read their
-     * channels' credentials each time (a changed token is a new sealed text, opened again), without running the
-     * cipher per batch. Bounded by the number of channels.
+     * Secrets opened before, by column and sealed text: a campaign's batches read their channels' credentials each
+     * time without running the cipher per batch (a changed token is a new sealed text, opened again).
      */
-    private final Map<String, Opened> opened = new ConcurrentHashMap<>();
-
-    private record Opened(String sealed, String plaintext) {}
+    private final ParseCache<String> opened = new ParseCache<>(1_000);
 
     /** A channel's workspace and opened app secret (null: the channel has none), and when they were read. */
     private record Route(UUID tenantId, @Nullable String appSecret, long readAt) {
@@ -651,16 +649,7 @@ public class ChannelService implements ChannelsApi {
             throw ApiException.invalidState("The channel has no " + field.replace('_', ' '));
         }
         String associated = associatedData(c.tenantId(), c.id(), field);
-        Opened known = opened.get(associated);
-        if (known != null && known.sealed().equals(sealed)) {
-            return known.plaintext();
-        }
-        String plaintext = secrets.open(sealed, associated);
-        if (opened.size() > 10_000) {
-            opened.clear(); // channels come and go: never let the memory grow
-        }
-        opened.put(associated, new Opened(sealed, plaintext));
-        return plaintext;
+        return opened.get(associated + "\n" + sealed, key -> secrets.open(sealed, associated));
     }
 
     /** Binds a sealed secret to its workspace, channel and column: copied anywhere else it does not open. */

@@ -486,7 +486,21 @@ class MessageRepository {
      * (folded first when there are many: {@link Tallies}).
      */
     com.whatsdex.messaging.MessagingApi.CampaignMessageCounts campaignCounts(UUID campaignId) {
-        Tallies.foldWhenMany(jdbc, "campaign_message_tallies", campaignId, """
+        long[] rows = {0};
+        var counts = jdbc.sql("""
+                        select coalesce(sum(delivered), 0), coalesce(sum(read), 0), coalesce(sum(late_failed), 0),
+                               coalesce(sum(retrying), 0), count(*)
+                        from campaign_message_tallies
+                        where tenant_id = current_tenant_id() and campaign_id = :campaign
+                        """)
+                .param("campaign", campaignId)
+                .query((rs, n) -> {
+                    rows[0] = rs.getLong(5);
+                    return new com.whatsdex.messaging.MessagingApi.CampaignMessageCounts(
+                            rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                })
+                .single();
+        Tallies.foldWhenMany(jdbc, rows[0], "campaign_message_tallies", campaignId, """
                 with folded as (
                     delete from campaign_message_tallies
                     where tenant_id = current_tenant_id() and campaign_id = :campaign
@@ -499,16 +513,7 @@ class MessageRepository {
                     from folded) t
                 where d <> 0 or r <> 0 or f <> 0 or q <> 0
                 """);
-        return jdbc.sql("""
-                        select coalesce(sum(delivered), 0), coalesce(sum(read), 0), coalesce(sum(late_failed), 0),
-                               coalesce(sum(retrying), 0)
-                        from campaign_message_tallies
-                        where tenant_id = current_tenant_id() and campaign_id = :campaign
-                        """)
-                .param("campaign", campaignId)
-                .query((rs, n) -> new com.whatsdex.messaging.MessagingApi.CampaignMessageCounts(
-                        rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
-                .single();
+        return counts;
     }
 
     /** Served by the partial index of failed campaign messages (V21): reads the campaign's failed messages only. */

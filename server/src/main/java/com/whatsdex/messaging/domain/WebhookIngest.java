@@ -101,10 +101,6 @@ public class WebhookIngest implements WebhookReceiver {
         });
     }
 
-    /**
-     * @throws ApiException not_found for an unknown channel, unauthenticated for a bad or missing signature,
-     *     bad_request for a body that is not a JSON object; in each case nothing is stored
-     */
     @Override
     public void receive(String channelId, InputStream in, @Nullable String signature) throws IOException {
         UUID id;
@@ -120,6 +116,10 @@ public class WebhookIngest implements WebhookReceiver {
         receive(id, body, signature);
     }
 
+    /**
+     * @throws ApiException not_found for an unknown channel, unauthenticated for a bad or missing signature,
+     *     bad_request for a body that is not a JSON object; in each case nothing is stored
+     */
     public void receive(UUID channelId, byte[] body, @Nullable String signature) {
         // both lookups run outside any transaction: verifySignature sets up its own, as the channel's workspace
         UUID tenantId = channels.workspaceOf(channelId).orElseThrow(() -> ApiException.notFound("Channel"));
