@@ -1,10 +1,6 @@
 package com.whatsdex.bench;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -113,8 +109,7 @@ final class LoadBench {
                     "setup: %d workspaces, %,d contacts imported, %d + %d channels in %.0f s%n",
                     workspaceCount, recipients, workspaceCount, channelCount, (System.nanoTime() - setupStart) / 1e9);
 
-            HttpClient webhookHttp =
-                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            Http1 webhookHttp = new Http1(server.baseUrl(), 30_000);
             long epoch = System.currentTimeMillis() / 1000;
             int total = (int) (inboundRate * duration.toSeconds());
             AtomicIntegerArray delivered = new AtomicIntegerArray(total); // per message: 1 posted, 2 acknowledged
@@ -125,16 +120,15 @@ final class LoadBench {
                 byte[] body = inboundPayload(run, m, channel.phoneNumberId(), phones, epoch + (long) (m / inboundRate));
                 delivered.compareAndSet(m, 0, 1);
                 int status = webhookHttp
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create(server.baseUrl() + "/webhooks/whatsapp/" + channel.id()))
-                                        .timeout(Duration.ofSeconds(30))
-                                        .header("Content-Type", "application/json")
-                                        .header("X-Hub-Signature-256", WebhookIngestBench.sign(channel.secret(), body))
-                                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                                        .build(),
-                                HttpResponse.BodyHandlers.discarding())
-                        .statusCode();
+                        .post(
+                                "/webhooks/whatsapp/" + channel.id(),
+                                Map.of(
+                                        "Content-Type",
+                                        "application/json",
+                                        "X-Hub-Signature-256",
+                                        WebhookIngestBench.sign(channel.secret(), body)),
+                                body)
+                        .status();
                 if (status != 200) {
                     throw new IllegalStateException("HTTP " + status);
                 }
@@ -145,22 +139,16 @@ final class LoadBench {
             AtomicReference<List<String>> threads =
                     new AtomicReference<>(ids(ID, main.get("/api/v1/contacts?limit=50")));
             List<Read> reads = dashboardReads(campaign, threads);
-            HttpClient readHttp =
-                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            Http1 readHttp = new Http1(main.baseUrl(), 30_000);
+            Map<String, String> auth = Map.of("Authorization", "Bearer " + main.apiKey());
             Load.Operation read = i -> {
                 Read r = reads.get(i % reads.size());
-                HttpResponse<String> response = readHttp.send(
-                        HttpRequest.newBuilder(
-                                        URI.create(main.baseUrl() + r.path().apply(i)))
-                                .timeout(Duration.ofSeconds(30))
-                                .header("Authorization", "Bearer " + main.apiKey())
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("HTTP " + response.statusCode());
+                Http1.Answer response = readHttp.get(r.path().apply(i), auth);
+                if (response.status() != 200) {
+                    throw new IllegalStateException("HTTP " + response.status());
                 }
                 if (r.label().startsWith("inbox conversations")) {
-                    List<String> seen = ids(CONTACT_ID, response.body());
+                    List<String> seen = ids(CONTACT_ID, response.text());
                     if (!seen.isEmpty()) {
                         threads.set(seen); // the threads a person would open next: the latest conversations
                     }
@@ -203,6 +191,8 @@ final class LoadBench {
                 sse.endWindow();
                 acceptedAtEnd = CampaignSetup.accepted(sandbox);
                 cores = ProcessCpu.sample(server, sandbox).since(cpuStart);
+                webhookHttp.close();
+                readHttp.close();
                 activity.close();
                 memory.close();
                 memoryHeap = memory.peakHeapMegabytes();

@@ -1,17 +1,16 @@
 package com.whatsdex.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Many dashboard tabs on {@code GET /api/v1/events}, each counting the events it receives. Like a browser's
@@ -32,7 +31,7 @@ final class SseClients implements AutoCloseable {
         private volatile long lastEventNanos;
         private volatile long maxGapNanos;
         private volatile boolean measuring;
-        private volatile Stream<String> lines;
+        private volatile Http1.Streamed stream;
 
         Client(int workspace) {
             this.workspace = workspace;
@@ -76,39 +75,30 @@ final class SseClients implements AutoCloseable {
     /** {@code count} clients, client {@code i} on workspace {@code i % workspaces.size()}; answers once all are ready. */
     SseClients(List<ServerApi> workspaces, int count) throws InterruptedException {
         CountDownLatch ready = new CountDownLatch(count);
-        // a few HTTP clients, not one: each has one selector thread reading all of its connections
-        List<HttpClient> http = new ArrayList<>();
-        for (int h = 0; h < Math.max(1, count / 25); h++) {
-            http.add(HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .build());
-        }
         for (int i = 0; i < count; i++) {
             Client client = new Client(i % workspaces.size());
             ServerApi api = workspaces.get(client.workspace);
-            HttpClient httpClient = http.get(i % http.size());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/v1/events"))
-                    .header("Authorization", "Bearer " + api.apiKey())
-                    .header("Accept", "text/event-stream")
-                    .build();
+            Http1 http = new Http1(api.baseUrl(), 0);
+            Map<String, String> headers =
+                    Map.of("Authorization", "Bearer " + api.apiKey(), "Accept", "text/event-stream");
             clients.add(client);
-            readers.add(Thread.ofVirtual().start(() -> read(client, httpClient, request, ready)));
+            readers.add(Thread.ofVirtual().start(() -> read(client, http, headers, ready)));
         }
         if (!ready.await(120, TimeUnit.SECONDS)) {
             throw new IllegalStateException(ready.getCount() + " event streams not ready after 120 s");
         }
     }
 
-    private void read(Client client, HttpClient http, HttpRequest request, CountDownLatch ready) {
+    private void read(Client client, Http1 http, Map<String, String> headers, CountDownLatch ready) {
         AtomicBoolean first = new AtomicBoolean(true);
         while (open.get()) {
-            try {
-                HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
-                if (response.statusCode() == 200) {
-                    client.lines = response.body();
+            try (Http1.Streamed response = http.stream("/api/v1/events", headers)) {
+                client.stream = response;
+                if (response.status() == 200) {
                     client.connected.set(true);
-                    SseLines.read(client.lines, (event, data) -> {
+                    BufferedReader lines =
+                            new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+                    SseLines.read(lines.lines(), (event, data) -> {
                         if (!event.equals("ready")) {
                             client.received(event);
                         } else if (first.compareAndSet(true, false)) {
@@ -148,9 +138,13 @@ final class SseClients implements AutoCloseable {
     public void close() throws InterruptedException {
         open.set(false);
         for (Client c : clients) {
-            Stream<String> lines = c.lines;
-            if (lines != null) {
-                lines.close();
+            Http1.Streamed stream = c.stream;
+            if (stream != null) {
+                try {
+                    stream.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
             }
         }
         for (Thread reader : readers) {
