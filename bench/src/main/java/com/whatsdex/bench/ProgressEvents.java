@@ -1,14 +1,15 @@
 package com.whatsdex.bench;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A client of {@code GET /api/v1/events} (the dashboard's stream, here with the API key) that keeps every
@@ -21,22 +22,23 @@ final class ProgressEvents implements AutoCloseable {
 
     private final List<Progress> received = new ArrayList<>();
     private final Thread reader;
-    private volatile Stream<String> lines;
+    private volatile Http1.Streamed stream;
 
     ProgressEvents(ServerApi api) throws InterruptedException {
         CountDownLatch ready = new CountDownLatch(1);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/v1/events"))
-                .header("Authorization", "Bearer " + api.apiKey())
-                .header("Accept", "text/event-stream")
-                .build();
+        Http1 http = new Http1(api.baseUrl(), 0);
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + api.apiKey(), "Accept", "text/event-stream");
+        // the workspace's stream carries every message's status events too (thousands a second in a campaign):
+        // read with the small blocking client, so the reading costs the machine little
         reader = Thread.ofVirtual().start(() -> {
-            try {
-                HttpResponse<Stream<String>> response = api.http().send(request, HttpResponse.BodyHandlers.ofLines());
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("events answered " + response.statusCode());
+            try (Http1.Streamed response = http.stream("/api/v1/events", headers)) {
+                stream = response;
+                if (response.status() != 200) {
+                    throw new IllegalStateException("events answered " + response.status());
                 }
-                lines = response.body();
-                SseLines.read(lines, (event, data) -> {
+                BufferedReader lines =
+                        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+                SseLines.read(lines.lines(), (event, data) -> {
                     if (event.equals("ready")) {
                         ready.countDown();
                     } else if (event.equals("campaign.progress")) {
@@ -72,9 +74,13 @@ final class ProgressEvents implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        Stream<String> open = lines;
+        Http1.Streamed open = stream;
         if (open != null) {
-            open.close();
+            try {
+                open.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
         }
         reader.interrupt();
         reader.join(5_000);
