@@ -110,6 +110,26 @@ class RealtimeIntegrationTests {
     }
 
     @Test
+    void aBurstOfEventsArrivesWholeAndInOrder() {
+        Workspace a = register("A");
+        try (EventStreamClient stream = connect(a)) {
+            // more than one write takes (EventStream.MAX_PER_WRITE), published together as a status batch is
+            List<MessageReceived> burst = java.util.stream.Stream.generate(RealtimeIntegrationTests::marker)
+                    .limit(1000)
+                    .toList();
+            TenantContext.runAs(
+                    a.id(),
+                    () -> new TransactionTemplate(txManager).executeWithoutResult(tx -> realtime.publishAll(burst)));
+
+            await().atMost(WAIT).until(() -> stream.events(MessageReceived.TYPE).size() >= burst.size());
+            assertThat(stream.events(MessageReceived.TYPE))
+                    .extracting(e -> e.data().path("messageId").asString())
+                    .containsExactlyElementsOf(
+                            burst.stream().map(m -> m.messageId().toString()).toList());
+        }
+    }
+
+    @Test
     void optionalFieldsArriveAsNull() {
         Workspace a = register("A");
         try (EventStreamClient stream = connect(a)) {
