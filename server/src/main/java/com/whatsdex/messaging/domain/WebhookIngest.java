@@ -15,6 +15,8 @@ import com.whatsdex.realtime.RealtimeEvents;
 import com.whatsdex.shared.ApiException;
 import com.whatsdex.shared.Ids;
 import com.whatsdex.shared.TenantContext;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -82,7 +84,8 @@ public class WebhookIngest implements WebhookReceiver {
             PlatformTransactionManager txManager,
             UsageApi usage,
             ApplicationEventPublisher events,
-            MessagingProperties props) {
+            MessagingProperties props,
+            MeterRegistry meters) {
         this.usage = usage;
         this.events = events;
         this.channels = channels;
@@ -95,7 +98,11 @@ public class WebhookIngest implements WebhookReceiver {
         this.mediaDownload = mediaDownload;
         this.json = json;
         this.tx = new TransactionTemplate(txManager);
+        DistributionSummary batchSizes = DistributionSummary.builder("whatsdex.webhooks.batch")
+                .description("Webhooks of one workspace stored together in one transaction")
+                .register(meters);
         this.batches = new GroupCommit<>(props.webhookBatch(), true, (tenantId, deliveries) -> {
+            batchSizes.record(deliveries.size());
             store(tenantId, deliveries);
             return Collections.nCopies(deliveries.size(), true);
         });

@@ -67,7 +67,8 @@ public final class EventStreams implements SmartLifecycle {
     void deliver(UUID tenantId, String type, String data) {
         Set<EventStream> streams = byTenant.get(tenantId);
         if (streams != null) {
-            streams.forEach(stream -> stream.offer(type, data));
+            byte[] frame = EventStream.frame(type, data);
+            streams.forEach(stream -> stream.offer(frame));
         }
     }
 
