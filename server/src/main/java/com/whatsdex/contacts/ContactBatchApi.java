@@ -29,15 +29,27 @@ public interface ContactBatchApi {
     Map<String, ContactRef> findOrCreateByPhones(Collection<String> e164s);
 
     /**
-     * As {@link ContactsApi#findOrCreateByPhone} for the senders of several inbound messages, in one statement that
-     * locks the phones in order: a profile name fills in a missing name but never overwrites one. Unlike {@link
-     * #findOrCreateByPhones}, the creation is as durable as the caller's transaction.
-     *
-     * @param profileNamesByPhone each sender's phone in E.164 with {@code +}, and its profile name (may be null)
-     * @return every phone's contact, keyed by phone
-     * @throws IllegalArgumentException when a phone is not E.164
+     * A sender of inbound messages: its phone in E.164 with {@code +}, its profile name (may be null), and the channel
+     * and time of its newest message here, when it wrote (both null otherwise).
      */
-    Map<String, ContactRef> findOrCreateSenders(Map<String, @Nullable String> profileNamesByPhone);
+    record Sender(
+            String phone,
+            @Nullable String profileName,
+            @Nullable UUID channelId,
+            @Nullable Instant at) {}
+
+    /**
+     * As {@link ContactsApi#findOrCreateByPhone} for the senders of several inbound messages, in one statement that
+     * locks the phones in order: a profile name fills in a missing name but never overwrites one, and the same
+     * statement moves each contact's interaction times forward as {@link #recordInbound} does (one new row version
+     * per contact, not two). Unlike {@link #findOrCreateByPhones}, the creation is as durable as the caller's
+     * transaction.
+     *
+     * @param senders one per phone
+     * @return every phone's contact, keyed by phone
+     * @throws IllegalArgumentException when a phone is not E.164 or appears twice
+     */
+    Map<String, ContactRef> findOrCreateSenders(List<Sender> senders);
 
     /** A customer's message through a channel at a time. */
     record InboundAt(UUID contactId, UUID channelId, Instant at) {}

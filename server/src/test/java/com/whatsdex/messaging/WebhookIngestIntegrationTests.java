@@ -85,9 +85,13 @@ class WebhookIngestIntegrationTests {
      * test fails, which the webhook endpoint does not care about.
      */
     private Channel cloudChannel(Browser owner) {
+        return cloudChannel(owner, FIXTURE_PHONE_NUMBER_ID);
+    }
+
+    private Channel cloudChannel(Browser owner, String phoneNumberId) {
         String secret = "secret-" + UUID.randomUUID();
         Map<String, Object> config = new HashMap<>();
-        config.put("phoneNumberId", FIXTURE_PHONE_NUMBER_ID);
+        config.put("phoneNumberId", phoneNumberId);
         config.put("wabaId", "102290129340398");
         config.put("accessToken", "token-" + UUID.randomUUID());
         config.put("appSecret", secret);
@@ -95,7 +99,7 @@ class WebhookIngestIntegrationTests {
         Browser.Response r =
                 owner.post("/api/v1/channels", Map.of("name", "Cloud", "provider", "whatsapp_cloud", "config", config));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
-        return new Channel(UUID.fromString(r.data().path("id").asString()), secret, FIXTURE_PHONE_NUMBER_ID);
+        return new Channel(UUID.fromString(r.data().path("id").asString()), secret, phoneNumberId);
     }
 
     /** One webhook post over plain HTTP, with the answer's headers. */
@@ -587,6 +591,47 @@ class WebhookIngestIntegrationTests {
                                 .query(Long.class)
                                 .single()))
                 .isEqualTo(3); // counted once, redelivery or not
+    }
+
+    @Test
+    void aLateMessageThroughAnotherChannelNeverPointsTheContactBackAtIt() {
+        Browser owner = new Browser(port).register("Two numbers");
+        Channel first = cloudChannel(owner, "100000000000801");
+        Channel second = cloudChannel(owner, "100000000000802");
+        long now = System.currentTimeMillis() / 1000;
+        WebhookClient webhooks = new WebhookClient(port);
+        java.util.function.BiConsumer<Channel, Long> write = (channel, at) -> {
+            String body = """
+                    {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{\
+                    "messaging_product":"whatsapp","metadata":{"phone_number_id":"%s"},\
+                    "contacts":[{"profile":{"name":"Ngozi"},"wa_id":"2348015550009"}],\
+                    "messages":[{"from":"2348015550009","id":"wamid.%s","timestamp":"%d","type":"text",\
+                    "text":{"body":"hello"}}]}}]}]}""".formatted(channel.phoneNumberId(), UUID.randomUUID(), at);
+            assertThat(webhooks.postSigned(channel.id(), channel.appSecret(), body)
+                            .status())
+                    .isEqualTo(200);
+        };
+        UUID tenant = owner.workspaceId();
+        java.util.function.Supplier<Map<String, Object>> contact = () -> as(
+                tenant,
+                () -> jdbc.sql("select last_channel_id, last_interaction_at, last_inbound_at from contacts"
+                                + " where phone = '+2348015550009'")
+                        .query()
+                        .singleRow());
+
+        write.accept(second, now);
+        write.accept(first, now - 600); // delivered late: Meta retried it
+        assertThat(contact.get().get("last_channel_id")).isEqualTo(second.id());
+        assertThat(((java.sql.Timestamp) contact.get().get("last_interaction_at")).toInstant())
+                .isEqualTo(java.time.Instant.ofEpochSecond(now));
+        assertThat(((java.sql.Timestamp) contact.get().get("last_inbound_at")).toInstant())
+                .isEqualTo(java.time.Instant.ofEpochSecond(now));
+
+        write.accept(first, now + 60);
+        assertThat(contact.get().get("last_channel_id")).isEqualTo(first.id());
+        assertThat(((java.sql.Timestamp) contact.get().get("last_inbound_at")).toInstant())
+                .isEqualTo(java.time.Instant.ofEpochSecond(now + 60));
+        assertThat(count(tenant, "messages")).isEqualTo(3);
     }
 
     @Test

@@ -33,12 +33,12 @@ class ContactBatchRepository {
                 .list();
     }
 
-    /** Inserts the phones that are new; a phone another transaction inserted meanwhile is left out of the answer. */
     /** This transaction's commit returns before its log reaches the disk (PostgreSQL's synchronous_commit off). */
     void commitWithoutWaitingForDisk() {
         jdbc.sql("set local synchronous_commit = off").update();
     }
 
+    /** Inserts the phones that are new; a phone another transaction inserted meanwhile is left out of the answer. */
     List<ContactRef> insertMissing(List<UUID> ids, List<String> phones) {
         return jdbc.sql("""
                         insert into contacts (tenant_id, id, phone, raw_phone)
@@ -54,23 +54,52 @@ class ContactBatchRepository {
     }
 
     /**
-     * Inserts or finds each sender's contact; a profile name fills in a missing name, never overwrites one. One
-     * statement, so concurrent first messages from one phone cannot create two contacts: the loser of the race takes
-     * the conflict path and gets the winner's row.
+     * Inserts or finds each sender's contact; a profile name fills in a missing name, never overwrites one, and a
+     * sender's message moves the interaction times forward only (as {@link #recordInbound}). One statement, so
+     * concurrent first messages from one phone cannot create two contacts: the loser of the race takes the conflict
+     * path and gets the winner's row.
+     *
+     * @param names per sender, its name to fill in (already cleaned), in the senders' order
      */
-    List<ContactRef> upsertSenders(List<UUID> ids, List<String> phones, List<@Nullable String> names) {
+    List<ContactRef> upsertSenders(List<UUID> ids, List<ContactBatchApi.Sender> senders, List<@Nullable String> names) {
         return jdbc.sql("""
-                        insert into contacts (tenant_id, id, phone, raw_phone, name)
-                        select current_tenant_id(), t.id, t.phone, t.phone, t.name
-                        from unnest(cast(:ids as uuid[]), cast(:phones as text[]), cast(:names as text[]))
-                             with ordinality as t (id, phone, name, n)
+                        insert into contacts as c (tenant_id, id, phone, raw_phone, name,
+                                                   last_channel_id, last_interaction_at, last_inbound_at)
+                        select current_tenant_id(), t.id, t.phone, t.phone, t.name, t.channel, t.at, t.at
+                        from unnest(cast(:ids as uuid[]), cast(:phones as text[]), cast(:names as text[]),
+                                    cast(:channels as uuid[]), cast(:ats as timestamptz[]))
+                             with ordinality as t (id, phone, name, channel, at, n)
                         order by t.n
-                        on conflict (tenant_id, phone) do update set name = coalesce(contacts.name, excluded.name)
+                        on conflict (tenant_id, phone) do update set
+                            name = coalesce(c.name, excluded.name),
+                            last_channel_id = case when excluded.last_interaction_at is not null
+                                                        and (c.last_interaction_at is null
+                                                             or c.last_interaction_at <= excluded.last_interaction_at)
+                                                   then excluded.last_channel_id else c.last_channel_id end,
+                            last_interaction_at = greatest(c.last_interaction_at, excluded.last_interaction_at),
+                            last_inbound_at = greatest(c.last_inbound_at, excluded.last_inbound_at),
+                            updated_at = case when excluded.last_interaction_at is null then c.updated_at
+                                              else now() end
                         returning %s
                         """.formatted(REF_COLUMNS))
                 .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
-                .param("phones", phones.toArray(String[]::new))
+                .param(
+                        "phones",
+                        senders.stream().map(ContactBatchApi.Sender::phone).toArray(String[]::new))
                 .param("names", names.toArray(String[]::new))
+                .param(
+                        "channels",
+                        senders.stream()
+                                .map(sender -> sender.channelId() == null
+                                        ? null
+                                        : sender.channelId().toString())
+                                .toArray(String[]::new))
+                .param(
+                        "ats",
+                        senders.stream()
+                                .map(sender ->
+                                        sender.at() == null ? null : sender.at().toString())
+                                .toArray(String[]::new))
                 .query(ContactBatchRepository::map)
                 .list();
     }

@@ -6,12 +6,12 @@ import com.whatsdex.shared.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -63,23 +63,28 @@ class ContactBatchService implements ContactBatchApi {
     }
 
     @Override
-    public Map<String, ContactRef> findOrCreateSenders(Map<String, @Nullable String> profileNamesByPhone) {
-        if (profileNamesByPhone.isEmpty()) {
+    public Map<String, ContactRef> findOrCreateSenders(List<Sender> senders) {
+        if (senders.isEmpty()) {
             return Map.of();
         }
-        List<String> phones = new ArrayList<>(new TreeSet<>(profileNamesByPhone.keySet())); // locked in this order
-        List<@Nullable String> names = new ArrayList<>(phones.size());
-        List<UUID> ids = new ArrayList<>(phones.size());
-        for (String phone : phones) {
-            if (!ContactService.E164.matcher(phone).matches()) {
-                throw new IllegalArgumentException("Not an E.164 phone number: " + phone);
+        List<Sender> ordered = new ArrayList<>(senders);
+        ordered.sort(Comparator.comparing(Sender::phone)); // locked in this order
+        List<UUID> ids = new ArrayList<>(ordered.size());
+        List<@Nullable String> names = new ArrayList<>(ordered.size());
+        for (int i = 0; i < ordered.size(); i++) {
+            Sender sender = ordered.get(i);
+            if (!ContactService.E164.matcher(sender.phone()).matches()) {
+                throw new IllegalArgumentException("Not an E.164 phone number: " + sender.phone());
             }
-            String name = profileNamesByPhone.get(phone);
+            if (i > 0 && ordered.get(i - 1).phone().equals(sender.phone())) {
+                throw new IllegalArgumentException("A sender appears twice: " + sender.phone());
+            }
+            String name = sender.profileName();
             names.add(name == null || name.isBlank() ? null : ContactService.truncate(name.strip()));
             ids.add(Ids.newId());
         }
         Map<String, ContactRef> found = new LinkedHashMap<>();
-        tx.executeWithoutResult(s -> contacts.upsertSenders(ids, phones, names).forEach(c -> found.put(c.phone(), c)));
+        tx.executeWithoutResult(s -> contacts.upsertSenders(ids, ordered, names).forEach(c -> found.put(c.phone(), c)));
         return found;
     }
 

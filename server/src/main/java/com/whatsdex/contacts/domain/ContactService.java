@@ -17,7 +17,6 @@ import com.whatsdex.tenancy.TenancyApi;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +69,7 @@ public class ContactService implements ContactsApi {
 
     @Override
     public ContactRef findOrCreateByPhone(String e164, @Nullable String profileName) {
-        return batches.findOrCreateSenders(Collections.singletonMap(e164, profileName))
+        return batches.findOrCreateSenders(List.of(new ContactBatchApi.Sender(e164, profileName, null, null)))
                 .get(e164);
     }
 

@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -179,19 +180,36 @@ public class WebhookIngest implements WebhookReceiver {
     }
 
     /**
-     * A fixed number of statements whatever the batch holds: the senders' contacts, the messages, the contacts'
-     * interaction times (each statement also fires the inbox's and the statistics' statement triggers once). Then, per
-     * message stored now (not a redelivery), in arrival order: opt-out keywords, the media download, the events.
+     * A fixed number of statements whatever the batch holds: the senders' contacts with their interaction times, the
+     * messages (each statement also fires the inbox's and the statistics' statement triggers once). Then, per message
+     * stored now (not a redelivery), in arrival order: opt-out keywords, the media download, the events.
      */
     private void storeMessages(UUID tenantId, List<Inbound> inbound) {
         if (inbound.isEmpty()) {
             return;
         }
-        Map<String, @Nullable String> senders = new LinkedHashMap<>();
-        // a phone's first profile name; a later message's fills in where the earlier ones had none
-        inbound.forEach(
-                in -> senders.putIfAbsent(in.message().phone(), in.message().profileName()));
-        Map<String, ContactRef> contactsByPhone = contactBatches.findOrCreateSenders(senders);
+        Map<String, ContactBatchApi.Sender> senders = new LinkedHashMap<>();
+        for (Inbound in : inbound) {
+            // per phone: its first profile name (a later message's fills in where the earlier ones had none), and
+            // its newest message's channel and time (the later one of equal times)
+            InboundMessage m = in.message();
+            ContactBatchApi.Sender earlier = senders.get(m.phone());
+            if (earlier == null) {
+                senders.put(
+                        m.phone(),
+                        new ContactBatchApi.Sender(m.phone(), m.profileName(), in.channelId(), m.timestamp()));
+                continue;
+            }
+            boolean newer = !m.timestamp().isBefore(Objects.requireNonNull(earlier.at()));
+            senders.put(
+                    m.phone(),
+                    new ContactBatchApi.Sender(
+                            m.phone(),
+                            earlier.profileName() != null ? earlier.profileName() : m.profileName(),
+                            newer ? in.channelId() : earlier.channelId(),
+                            newer ? m.timestamp() : earlier.at()));
+        }
+        Map<String, ContactRef> contactsByPhone = contactBatches.findOrCreateSenders(List.copyOf(senders.values()));
         List<MessageRepository.NewInbound> rows = new ArrayList<>(inbound.size());
         for (Inbound in : inbound) {
             ContactRef contact = contactsByPhone.get(in.message().phone());
@@ -203,10 +221,6 @@ public class WebhookIngest implements WebhookReceiver {
         if (received.isEmpty()) {
             return; // redeliveries only: stored the first time, announced the first time
         }
-        contactBatches.recordInbound(received.stream()
-                .map(r -> new ContactBatchApi.InboundAt(
-                        r.contactId(), r.channelId(), r.message().timestamp()))
-                .toList());
         for (MessageRepository.NewInbound r : received) {
             InboundMessage m = r.message();
             if ("text".equals(m.type())) {
