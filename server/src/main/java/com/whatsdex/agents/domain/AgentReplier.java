@@ -23,7 +23,9 @@ import com.whatsdex.shared.ApiException;
 import com.whatsdex.shared.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,6 +37,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -115,7 +119,7 @@ public class AgentReplier {
         if (message.text() == null || message.text().isBlank()) {
             return; // a sticker, a location, media without a caption: nothing an agent can read
         }
-        Optional<AgentView> agent = agents.enabledForChannel(message.channelId());
+        Optional<AgentView> agent = enabledForChannel(message.channelId());
         if (agent.isEmpty()) {
             return;
         }
@@ -136,6 +140,41 @@ public class AgentReplier {
                     Instant.now().plusSeconds(agent.get().replyDelaySeconds()));
             realtime.publish(
                     new RealtimeEvent.AgentActivity(replyId, agent.get().id(), message.contactId(), "pending", false));
+        }
+    }
+
+    /**
+     * The channel's enabled agent, looked up once per transaction and channel: the webhook ingest stores many
+     * messages of one workspace in one transaction and announces each, and a query per message was most of what an
+     * inbound message cost beyond storing it. Outside a transaction, looked up every time.
+     */
+    private Optional<AgentView> enabledForChannel(UUID channelId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return agents.enabledForChannel(channelId);
+        }
+        // this transaction's memo, found among its synchronizations (nothing bound to the thread that a transaction
+        // ending unusually could leave behind for the next one)
+        ChannelAgents memo = null;
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof ChannelAgents found && found.owner == this) {
+                memo = found;
+                break;
+            }
+        }
+        if (memo == null) {
+            memo = new ChannelAgents(this);
+            TransactionSynchronizationManager.registerSynchronization(memo);
+        }
+        return memo.byChannel.computeIfAbsent(channelId, agents::enabledForChannel);
+    }
+
+    /** One transaction's lookups of agents by channel. */
+    private static final class ChannelAgents implements TransactionSynchronization {
+        final AgentReplier owner;
+        final Map<UUID, Optional<AgentView>> byChannel = new HashMap<>();
+
+        ChannelAgents(AgentReplier owner) {
+            this.owner = owner;
         }
     }
 
