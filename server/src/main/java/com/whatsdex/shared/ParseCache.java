@@ -7,8 +7,8 @@ import java.util.function.Function;
 
 /**
  * Remembers what a pure function made of a text (a campaign's JSON settings, a message body, a sealed secret), so
- * the rows a hot path reads again and again are not parsed or opened again each time. The values must be immutable. Bounded: past {@code max}
- * texts it starts over.
+ * the rows a hot path reads again and again are not parsed or opened again each time. The values must be immutable.
+ * Bounded: past {@code max} texts it starts over.
  */
 public final class ParseCache<T> {
 

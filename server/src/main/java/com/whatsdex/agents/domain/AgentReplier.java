@@ -21,6 +21,7 @@ import com.whatsdex.realtime.RealtimeEvent;
 import com.whatsdex.realtime.RealtimeEvents;
 import com.whatsdex.shared.ApiException;
 import com.whatsdex.shared.Ids;
+import com.whatsdex.shared.TransactionScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -152,19 +153,8 @@ public class AgentReplier {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return agents.enabledForChannel(channelId);
         }
-        // this transaction's memo, found among its synchronizations (nothing bound to the thread that a transaction
-        // ending unusually could leave behind for the next one)
-        ChannelAgents memo = null;
-        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
-            if (registered instanceof ChannelAgents found && found.owner == this) {
-                memo = found;
-                break;
-            }
-        }
-        if (memo == null) {
-            memo = new ChannelAgents(this);
-            TransactionSynchronizationManager.registerSynchronization(memo);
-        }
+        ChannelAgents memo =
+                TransactionScoped.find(ChannelAgents.class, m -> m.owner == this, () -> new ChannelAgents(this));
         return memo.byChannel.computeIfAbsent(channelId, agents::enabledForChannel);
     }
 

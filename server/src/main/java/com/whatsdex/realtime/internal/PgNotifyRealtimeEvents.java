@@ -4,6 +4,7 @@ import com.whatsdex.realtime.EventTooLargeException;
 import com.whatsdex.realtime.RealtimeEvent;
 import com.whatsdex.realtime.RealtimeEvents;
 import com.whatsdex.shared.TenantContext;
+import com.whatsdex.shared.TransactionScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,17 +64,9 @@ final class PgNotifyRealtimeEvents implements RealtimeEvents {
             send(payloads);
             return;
         }
-        // this transaction's own collector, found among its synchronizations (nothing bound to the thread that a
-        // transaction ending unusually could leave behind for the next one)
-        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
-            if (registered instanceof Pending pending && pending.owner == this) {
-                pending.payloads.addAll(payloads);
-                return;
-            }
-        }
-        Pending pending = new Pending(this);
-        pending.payloads.addAll(payloads);
-        TransactionSynchronizationManager.registerSynchronization(pending);
+        TransactionScoped.find(Pending.class, p -> p.owner == this, () -> new Pending(this))
+                .payloads
+                .addAll(payloads);
     }
 
     private void send(List<String> payloads) {
