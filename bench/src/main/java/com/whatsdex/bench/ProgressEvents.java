@@ -1,9 +1,6 @@
 package com.whatsdex.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +33,7 @@ final class ProgressEvents implements AutoCloseable {
                 if (response.status() != 200) {
                     throw new IllegalStateException("events answered " + response.status());
                 }
-                BufferedReader lines =
-                        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
-                SseLines.read(lines.lines(), (event, data) -> {
+                SseLines.read(response.body(), (event, data) -> {
                     if (event.equals("ready")) {
                         ready.countDown();
                     } else if (event.equals("campaign.progress")) {

@@ -1,9 +1,6 @@
 package com.whatsdex.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,9 +93,7 @@ final class SseClients implements AutoCloseable {
                 client.stream = response;
                 if (response.status() == 200) {
                     client.connected.set(true);
-                    BufferedReader lines =
-                            new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
-                    SseLines.read(lines.lines(), (event, data) -> {
+                    SseLines.read(response.body(), (event, data) -> {
                         if (!event.equals("ready")) {
                             client.received(event);
                         } else if (first.compareAndSet(true, false)) {
