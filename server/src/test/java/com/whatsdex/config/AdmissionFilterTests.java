@@ -3,6 +3,7 @@ package com.whatsdex.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.FilterChain;
 import java.time.Duration;
 import java.util.List;
@@ -19,10 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 class AdmissionFilterTests {
 
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final AdmissionFilter filter = new AdmissionFilter(
             new HttpProperties(
                     DataSize.ofMegabytes(1), List.of("/api/v1/contacts/imports"), 2, 3, Duration.ofMillis(50)),
-            new ErrorResponses(JsonMapper.builder().build()));
+            new ErrorResponses(JsonMapper.builder().build()),
+            meters);
 
     @Test
     void webhooksBeyondTheirRoomAre503WithRetryAfterAndAdmittedAgainOnceRoomIsFree() throws Exception {
@@ -40,6 +43,7 @@ class AdmissionFilterTests {
             assertThat(refused.getStatus()).isEqualTo(503);
             assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
             assertThat(refused.getContentAsString()).contains("\"overloaded\"");
+            assertThat(refusals("webhooks", "waited")).isEqualTo(1);
 
             // the API has its own room: a full webhook room does not refuse the dashboard
             assertThat(call("/api/v1/contacts", ok()).getStatus()).isEqualTo(200);
@@ -55,7 +59,8 @@ class AdmissionFilterTests {
     void beyondFourTimesItsRoomWaitingAWebhookIsRefusedAtOnceAndTheWaitingAreAdmittedLater() throws Exception {
         AdmissionFilter patient = new AdmissionFilter(
                 new HttpProperties(DataSize.ofMegabytes(1), List.of(), 2, 3, Duration.ofSeconds(30)),
-                new ErrorResponses(JsonMapper.builder().build()));
+                new ErrorResponses(JsonMapper.builder().build()),
+                meters);
         CountDownLatch inside = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
         FilterChain busy = busyUntil(inside, release);
@@ -77,6 +82,8 @@ class AdmissionFilterTests {
             assertThat(refused.getStatus()).isEqualTo(503);
             assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
             assertThat(waiting).noneMatch(Future::isDone);
+            assertThat(refusals("webhooks", "queue-full")).isEqualTo(1);
+            assertThat(refusals("webhooks", "waited")).isZero();
 
             release.countDown();
             for (Future<MockHttpServletResponse> f : admitted) {
@@ -90,6 +97,26 @@ class AdmissionFilterTests {
     }
 
     @Test
+    void roomIsGivenInTurnANewcomerNeverTakesItFromAWaiter() throws Exception {
+        AdmissionFilter.Room room = new AdmissionFilter.Room("test", 1, meters);
+        assertThat(room.enter(Duration.ZERO)).isTrue();
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Boolean> waiter = callers.submit(() -> room.enter(Duration.ofSeconds(30)));
+            await().atMost(Duration.ofSeconds(5)).until(() -> room.waiting().get() == 1);
+
+            // the room is released for the waiter; a newcomer right after it must queue, not take it
+            room.leave();
+            assertThat(room.enter(Duration.ZERO))
+                    .as("newcomer while a waiter is due")
+                    .isFalse();
+            assertThat(waiter.get(5, TimeUnit.SECONDS)).as("the waiter").isTrue();
+        }
+        assertThat(refusals("test", "waited")).isEqualTo(1);
+        room.leave();
+        assertThat(room.enter(Duration.ZERO)).as("free again").isTrue();
+    }
+
+    @Test
     void theEventStreamUploadsAndTheDashboardAreNotCounted() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch inside = new CountDownLatch(3);
@@ -100,11 +127,20 @@ class AdmissionFilterTests {
             }
             assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
             assertThat(call("/api/v1/campaigns", ok()).getStatus()).isEqualTo(503);
+            assertThat(refusals("api", "waited")).isEqualTo(1);
             assertThat(call("/api/v1/events", ok()).getStatus()).isEqualTo(200);
             assertThat(call("/api/v1/contacts/imports", ok()).getStatus()).isEqualTo(200);
             assertThat(call("/inbox", ok()).getStatus()).isEqualTo(200);
             release.countDown();
         }
+    }
+
+    private double refusals(String room, String reason) {
+        return meters.get("whatsdex.admission.refused")
+                .tag("room", room)
+                .tag("reason", reason)
+                .counter()
+                .count();
     }
 
     /** A request that, once admitted, counts itself in and holds its room until released, then answers 200. */
