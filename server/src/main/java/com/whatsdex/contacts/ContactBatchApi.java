@@ -74,6 +74,10 @@ public interface ContactBatchApi {
     /** The fields of the workspace's contacts with these ids; ids it does not have are absent. */
     Map<UUID, ContactFields> fieldsOf(Collection<UUID> ids);
 
-    /** Messages went to these contacts through {@code channelId} at {@code at}; older news never overwrites newer. */
-    void recordOutbound(Collection<UUID> contactIds, UUID channelId, Instant at);
+    /**
+     * Messages went to these contacts at {@code at}, each through its channel ({@code channelByContact}); older news
+     * never overwrites newer. One statement, which locks the contacts in phone order, as {@link #findOrCreateSenders}
+     * does: call it before anything else the transaction locks for these contacts (their messages and conversations).
+     */
+    void recordOutbound(Map<UUID, UUID> channelByContact, Instant at);
 }

@@ -162,18 +162,30 @@ class ContactBatchRepository {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** As {@link #recordInbound} for messages sent to many contacts at once (the last inbound time stays). */
-    void recordOutbound(Collection<UUID> ids, UUID channelId, Instant at) {
+    /**
+     * As {@link #recordInbound} for messages sent to many contacts at once (the last inbound time stays). The rows are
+     * locked in phone order, the order in which {@link #upsertSenders} locks an inbound batch's contacts: a campaign's
+     * batch and a webhook batch sharing contacts otherwise each locked some the other needed next (a deadlock that
+     * bench/run.sh load found once the campaign's audience included contacts writing in).
+     */
+    void recordOutbound(Map<UUID, UUID> channelByContact, Instant at) {
         jdbc.sql("""
-                update contacts set
-                    last_channel_id = case when last_interaction_at is null or last_interaction_at <= :at
-                                           then :channel else last_channel_id end,
-                    last_interaction_at = greatest(last_interaction_at, :at),
+                update contacts c set
+                    last_channel_id = case when c.last_interaction_at is null or c.last_interaction_at <= :at
+                                           then v.channel else c.last_channel_id end,
+                    last_interaction_at = greatest(c.last_interaction_at, :at),
                     updated_at = now()
-                where id = any(cast(:ids as uuid[]))
+                from unnest(cast(:ids as uuid[]), cast(:channels as uuid[])) as v (id, channel),
+                     (select id from contacts where id = any(cast(:ids as uuid[]))
+                      order by phone collate "C" for update) locked
+                where c.id = v.id and locked.id = v.id
                 """)
-                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
-                .param("channel", channelId)
+                .param(
+                        "ids",
+                        channelByContact.keySet().stream().map(UUID::toString).toArray(String[]::new))
+                .param(
+                        "channels",
+                        channelByContact.values().stream().map(UUID::toString).toArray(String[]::new))
                 .param("at", Timestamp.from(at))
                 .update();
     }

@@ -116,9 +116,9 @@ class ContactBatchService implements ContactBatchApi {
     }
 
     @Override
-    public void recordOutbound(Collection<UUID> contactIds, UUID channelId, Instant at) {
-        if (!contactIds.isEmpty()) {
-            tx.executeWithoutResult(s -> contacts.recordOutbound(contactIds, channelId, at));
+    public void recordOutbound(Map<UUID, UUID> channelByContact, Instant at) {
+        if (!channelByContact.isEmpty()) {
+            tx.executeWithoutResult(s -> contacts.recordOutbound(channelByContact, at));
         }
     }
 }

@@ -80,7 +80,7 @@ public class ContactService implements ContactsApi {
 
     @Override
     public void recordOutbound(UUID contactId, UUID channelId, Instant at) {
-        batches.recordOutbound(List.of(contactId), channelId, at);
+        batches.recordOutbound(Map.of(contactId, channelId), at);
     }
 
     @Override

@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -360,20 +361,20 @@ class OutboundPipeline implements OutboundMessages {
         List<Pending> stores = admitted;
         try {
             stored = inTransaction(() -> {
+                // the contacts first, then the messages (whose insert trigger updates their conversations): the order
+                // in which an inbound webhook's batch locks the same rows, so the two never deadlock. A send that
+                // loses its client key to a concurrent request records the interaction that request made.
+                Map<UUID, UUID> channelByContact = new LinkedHashMap<>();
+                sends.forEach(s -> channelByContact.put(
+                        s.message().contactId(), s.message().channelId()));
+                contactBatches.recordOutbound(channelByContact, now);
                 Set<UUID> inserted = messages.insertSendingAll(sends);
-                Map<UUID, List<UUID>> contactsByChannel = new LinkedHashMap<>();
                 List<String> racedKeys = new ArrayList<>();
                 for (OutboundRepository.NewSend s : sends) {
-                    OutboundRepository.Outgoing m = s.message();
-                    if (inserted.contains(m.id())) {
-                        contactsByChannel
-                                .computeIfAbsent(m.channelId(), c -> new ArrayList<>())
-                                .add(m.contactId());
-                    } else {
+                    if (!inserted.contains(s.message().id())) {
                         racedKeys.add(Objects.requireNonNull(s.clientKey()));
                     }
                 }
-                contactsByChannel.forEach((channel, ids) -> contactBatches.recordOutbound(ids, channel, now));
                 Map<String, UUID> raced = racedKeys.isEmpty() ? Map.of() : messages.findByClientKeys(racedKeys);
                 return new Stored(inserted, raced);
             });
@@ -526,7 +527,10 @@ class OutboundPipeline implements OutboundMessages {
     private void record(List<Ready> ready, List<Attempt> outcomes) {
         List<UUID> acceptedIds = new ArrayList<>();
         List<String> wamids = new ArrayList<>();
-        Map<UUID, List<String>> wamidsByChannel = new LinkedHashMap<>();
+        // channel by channel in UUID order, as a status webhook's batch takes them (WebhookIngest.store): each takes
+        // its wamids' locks in that one order, so a send recording two channels' wamids and a status batch for the
+        // same two never wait for each other crosswise (bench/run.sh load found that deadlock with insertion order)
+        Map<UUID, List<String>> wamidsByChannel = new TreeMap<>();
         List<RealtimeEvent> published = new ArrayList<>(ready.size());
         int refused = 0;
         for (int i = 0; i < ready.size(); i++) {
