@@ -62,7 +62,7 @@ public final class Bench {
                       backup [--contacts 1000000] [--messages 1000000] [--heap 256m]
                                                                          a Drive backup vs raw disk writes
                       load [--duration 300] [--sse-clients 200] [--recipients 100000] [--inbound-rate 1000]
-                           [--read-rate 50] [--workspaces 10] [--channels 4] [--phones 20000] [--heap 1g]
+                           [--read-rate 50] [--workspaces 10] [--channels 4] [--phones 20000] [--heap 1g] [--warmup 30]
                                                                          all together: SSE, a campaign, inbound
                                                                          webhooks, dashboard reads; DB checks
                       multi-instance [--recipients 8000] [--rate 80] [--rate-messages 2400] [--kill-recipients 4000]

@@ -40,6 +40,11 @@ import java.util.regex.Pattern;
  * {@code --redeliver-every} (100) th request is a redelivery of an earlier message's exact payload (Meta redelivers
  * when an answer is late), which must not be stored twice.
  *
+ * <p>The campaign goes to every contact of its workspace, imported before the run: the 2,000 customers who write to
+ * that workspace's channel among them, so campaign sends and inbound messages meet on the same contacts. Before the
+ * measured window, {@code --warmup} (30 s) of inbound webhooks and reads at the run's rates: a just-started JVM
+ * compiles its hot paths in the first seconds under load, and refused webhooks then (reported, not counted).
+ *
  * <p>Arrivals of both webhooks and reads are open loop (scheduled; latency from the scheduled time, see
  * {@link OpenLoop}). CPU is read from /proc per process, to show where the machine's cores went.
  */
@@ -70,6 +75,7 @@ final class LoadBench {
         int phones = Integer.parseInt(options.getOrDefault("phones", "20000"));
         int redeliverEvery = Integer.parseInt(options.getOrDefault("redeliver-every", "100"));
         String heap = options.getOrDefault("heap", "1g");
+        Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "30")));
         String run = Long.toString(System.currentTimeMillis(), 36);
         boolean passed;
 
@@ -103,7 +109,14 @@ final class LoadBench {
                         server.baseUrl() + "/webhooks/whatsapp/" + c.id(),
                         1000);
             }
-            main.importContacts(CampaignSetup.phones(0, recipients));
+            // the campaign goes to every contact of its workspace: the customers who write to it (so sends and their
+            // inbound messages meet on the same contacts, as they do in real use) and the rest from the import
+            List<String> audience = new ArrayList<>(inboundPhones(0, workspaceCount, phones));
+            if (audience.size() > recipients) {
+                audience = new ArrayList<>(audience.subList(0, recipients));
+            }
+            audience.addAll(CampaignSetup.phones(0, recipients - audience.size()));
+            main.importContacts(audience);
             String campaign = main.createCampaign("Load", CampaignSetup.ids(pool));
             System.out.printf(
                     "setup: %d workspaces, %,d contacts imported, %d + %d channels in %.0f s%n",
@@ -113,28 +126,19 @@ final class LoadBench {
             long epoch = System.currentTimeMillis() / 1000;
             int total = (int) (inboundRate * duration.toSeconds());
             AtomicIntegerArray delivered = new AtomicIntegerArray(total); // per message: 1 posted, 2 acknowledged
-            Load.Operation postInbound = i -> {
-                // every n-th request redelivers the exact payload of a message posted n/2 requests earlier
-                int m = redeliverEvery > 0 && i % redeliverEvery == redeliverEvery - 1 ? i - redeliverEvery / 2 : i;
-                InboundChannel channel = inbound.get(m % inbound.size());
-                byte[] body = inboundPayload(run, m, channel.phoneNumberId(), phones, epoch + (long) (m / inboundRate));
-                delivered.compareAndSet(m, 0, 1);
-                int status = webhookHttp
-                        .post(
-                                "/webhooks/whatsapp/" + channel.id(),
-                                Map.of(
-                                        "Content-Type",
-                                        "application/json",
-                                        "X-Hub-Signature-256",
-                                        WebhookIngestBench.sign(channel.secret(), body)),
-                                body)
-                        .status();
-                if (status != 200) {
-                    throw new IllegalStateException("HTTP " + status);
-                }
-                delivered.set(m, 2);
-                return true;
-            };
+            Load.Operation postInbound =
+                    inbound(webhookHttp, inbound, run, delivered, redeliverEvery, phones, epoch, inboundRate);
+            String warmRun = run + "w";
+            AtomicIntegerArray warmDelivered = new AtomicIntegerArray((int) (inboundRate * warmup.toSeconds()));
+            Load.Operation warmInbound = inbound(
+                    webhookHttp,
+                    inbound,
+                    warmRun,
+                    warmDelivered,
+                    redeliverEvery,
+                    phones,
+                    epoch - warmup.toSeconds(),
+                    inboundRate);
 
             AtomicReference<List<String>> threads =
                     new AtomicReference<>(ids(ID, main.get("/api/v1/contacts?limit=50")));
@@ -169,6 +173,9 @@ final class LoadBench {
                                     + "/whatsdex",
                             "postgres");
                     SseClients sse = new SseClients(workspaces, sseCount)) {
+                if (!warmup.isZero()) {
+                    warmUp(warmup, inboundRate, readRate, warmInbound, reads, read);
+                }
                 System.out.printf("%d event streams open; load for %d s%n", sseCount, duration.toSeconds());
                 MemorySampler memory = new MemorySampler(server);
                 PostgresActivity activity = new PostgresActivity(su);
@@ -208,7 +215,11 @@ final class LoadBench {
                 double settle = (System.nanoTime() - tDone) / 1e9;
 
                 List<Check> checks = new ArrayList<>();
-                Map<String, Long> inboundFound = checkInbound(su, run, delivered, workspaces, checks);
+                if (!warmup.isZero()) {
+                    checkInbound(su, "inbound (warm-up)", warmRun, warmDelivered, checks);
+                }
+                Map<String, Long> inboundFound = checkInbound(su, "inbound", run, delivered, checks);
+                checkInboundCounted(su, workspaces, checks);
                 Map<String, Long> recipientsByStatus = groupCount(
                         su,
                         "select status, count(*) from campaign_recipients where campaign_id = ?::uuid group by 1",
@@ -279,9 +290,92 @@ final class LoadBench {
     }
 
     /** Meta's shape for one inbound text message from one of {@code phones} customers. */
+    /**
+     * Posts inbound message {@code i} of a run, spread over the channels; every {@code redeliverEvery}-th request
+     * redelivers the exact payload of the message posted {@code redeliverEvery / 2} requests earlier. Marks each
+     * message in {@code delivered}: 1 posted, 2 acknowledged.
+     */
+    private static Load.Operation inbound(
+            Http1 http,
+            List<InboundChannel> channels,
+            String run,
+            AtomicIntegerArray delivered,
+            int redeliverEvery,
+            int phones,
+            long epoch,
+            double rate) {
+        return i -> {
+            int m = redeliverEvery > 0 && i % redeliverEvery == redeliverEvery - 1 ? i - redeliverEvery / 2 : i;
+            InboundChannel channel = channels.get(m % channels.size());
+            byte[] body = inboundPayload(run, m, channel.phoneNumberId(), phones, epoch + (long) (m / rate));
+            delivered.compareAndSet(m, 0, 1);
+            int status = http.post(
+                            "/webhooks/whatsapp/" + channel.id(),
+                            Map.of(
+                                    "Content-Type",
+                                    "application/json",
+                                    "X-Hub-Signature-256",
+                                    WebhookIngestBench.sign(channel.secret(), body)),
+                            body)
+                    .status();
+            if (status != 200) {
+                throw new IllegalStateException("HTTP " + status);
+            }
+            delivered.set(m, 2);
+            return true;
+        };
+    }
+
+    /**
+     * Inbound webhooks and dashboard reads at the run's rates for {@code warmup}, before the measured window: the
+     * window then measures a server whose code paths are compiled, as one that has been up for a while. What the
+     * warm-up met (a cold JVM refuses some webhooks at first) is printed; its messages are checked like the window's.
+     */
+    private static void warmUp(
+            Duration warmup,
+            double inboundRate,
+            double readRate,
+            Load.Operation inbound,
+            List<Read> reads,
+            Load.Operation read)
+            throws Exception {
+        AtomicReference<OpenLoop.Result> readResult = new AtomicReference<>();
+        Thread reader = Thread.ofPlatform()
+                .start(() -> readResult.set(runQuietly(() -> OpenLoop.run(
+                        readRate, warmup, 1000, i -> reads.get(i % reads.size()).label(), read))));
+        OpenLoop.Result webhooks = OpenLoop.run(inboundRate, warmup, 2000, i -> "warm-up webhook", inbound);
+        reader.join();
+        OpenLoop.Result dashboard = readResult.get();
+        Latencies latencies = webhooks.all();
+        System.out.printf(
+                "warm-up: %d s at %,.0f inbound/s and %,.0f reads/s: %,d of %,d webhooks acknowledged (p99 %s ms),"
+                        + " %,d of %,d reads answered; not part of the measured window%n",
+                warmup.toSeconds(),
+                inboundRate,
+                readRate,
+                webhooks.total() - webhooks.errors(),
+                webhooks.total(),
+                ms(latencies, 99),
+                dashboard.total() - dashboard.errors(),
+                dashboard.total());
+    }
+
+    /** The phones that write to workspace {@code w}'s channel (see {@link #inboundPayload}), as E.164. */
+    static List<String> inboundPhones(int w, int workspaces, int phones) {
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+        for (long m = w; m < (long) phones * workspaces; m += workspaces) {
+            found.add("+" + sender((int) m, phones));
+        }
+        return List.copyOf(found);
+    }
+
+    private static String sender(int m, int phones) {
+        return "2348070" + String.format("%06d", (m * 7919L) % phones);
+    }
+
     static byte[] inboundPayload(String run, int m, String phoneNumberId, int phones, long timestamp) {
         long customer = (m * 7919L) % phones;
-        String from = "2348070" + String.format("%06d", customer);
+        String from = sender(m, phones);
         return ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
                         + "\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{"
                         + "\"display_phone_number\":\"1555" + phoneNumberId.substring(8) + "\",\"phone_number_id\":\""
@@ -390,8 +484,7 @@ final class LoadBench {
      * posted), and the workspaces' received-messages usage counters count each once.
      */
     private static Map<String, Long> checkInbound(
-            Connection su, String run, AtomicIntegerArray delivered, List<ServerApi> workspaces, List<Check> checks)
-            throws Exception {
+            Connection su, String name, String run, AtomicIntegerArray delivered, List<Check> checks) throws Exception {
         Map<Integer, Integer> stored = new HashMap<>();
         String prefix = wamid(run, 0).replaceAll("0$", "");
         try (PreparedStatement st = su.prepareStatement(
@@ -420,12 +513,18 @@ final class LoadBench {
                 .count();
         long rows = stored.values().stream().mapToLong(Integer::longValue).sum();
         checks.add(new Check(
-                "inbound: every acknowledged message stored exactly once",
+                name + ": every acknowledged message stored exactly once",
                 String.format("%,d acknowledged, 0 missing, 0 twice", acknowledged),
                 String.format(
                         "%,d rows for %,d messages (%,d posted); %d missing, %d twice, %d never posted",
                         rows, stored.size(), posted, missing, twice, neverPosted),
                 missing == 0 && twice == 0 && neverPosted == 0));
+        return Map.of("acknowledged", acknowledged, "posted", posted, "stored", (long) stored.size());
+    }
+
+    /** The workspaces' {@code messages_received} counters count every stored inbound message once. */
+    private static void checkInboundCounted(Connection su, List<ServerApi> workspaces, List<Check> checks)
+            throws Exception {
         StringBuilder tenants = new StringBuilder();
         for (ServerApi w : workspaces) {
             tenants.append(tenants.isEmpty() ? "" : ",")
@@ -445,7 +544,6 @@ final class LoadBench {
                 String.format("%,d (messages stored)", inboundRows),
                 String.format("%,d", counted),
                 counted == inboundRows));
-        return Map.of("acknowledged", acknowledged, "posted", posted, "stored", (long) stored.size());
     }
 
     /**
