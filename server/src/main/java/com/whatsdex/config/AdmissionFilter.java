@@ -27,9 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * with an error, and the dashboard retries a failed query. Not counted: the event stream (long-lived, holds no
  * connection while it waits) and the upload paths (they stream the body to storage before touching the database).
  *
- * <p>Every refusal is counted in {@code whatsdex.admission.refused}, by room ({@code webhooks}, {@code api}, {@code other}) and reason
- * ({@code waited}: no room within the wait; {@code queue-full}: too many already waiting; {@code no-connection}: no
- * database connection in time).
+ * <p>Every refusal is counted in {@code whatsdex.admission.refused}, by room ({@code webhooks}, {@code api},
+ * {@code other}) and reason ({@code waited}: no room within the wait; {@code queue-full}: too many already waiting;
+ * {@code no-connection}: no database connection in time).
  *
  * <p>It also marks every request's thread for the database's connection budget ({@link RequestConnections}), so
  * requests never take the connections kept for background jobs, and answers 503 the same way when a request found no
