@@ -582,6 +582,12 @@ class OutboundPipeline implements OutboundMessages {
                 }
                 case SendOutcome.Unknown u -> {
                     messages.markUnknown(m.id(), u.reason());
+                    // rare and never retried (it may have left): say why, for whoever looks at the message
+                    log.warn(
+                            "Message {} via channel {}: outcome unknown, not retried: {}",
+                            m.id(),
+                            m.channelId(),
+                            u.reason());
                     status = "unknown";
                 }
             }
