@@ -40,9 +40,9 @@ public interface ContactBatchApi {
 
     /**
      * As {@link ContactsApi#findOrCreateByPhone} for the senders of several inbound messages, in one statement that
-     * locks the phones in order: a profile name fills in a missing name but never overwrites one, and the same
-     * statement moves each contact's interaction times forward as {@link #recordInbound} does (one new row version
-     * per contact, not two). Unlike {@link #findOrCreateByPhones}, the creation is as durable as the caller's
+     * locks the phones in order: a profile name fills in a missing name but never overwrites one, and a sender with a
+     * channel and time moves its contact's interaction times forward (the last channel changes only with the newest
+     * interaction, so a late webhook never points the contact back at an older channel). Unlike {@link #findOrCreateByPhones}, the creation is as durable as the caller's
      * transaction.
      *
      * @param senders one per phone
@@ -50,15 +50,6 @@ public interface ContactBatchApi {
      * @throws IllegalArgumentException when a phone is not E.164 or appears twice
      */
     Map<String, ContactRef> findOrCreateSenders(List<Sender> senders);
-
-    /** A customer's message through a channel at a time. */
-    record InboundAt(UUID contactId, UUID channelId, Instant at) {}
-
-    /**
-     * As {@link ContactsApi#recordInbound} for several messages in one statement: per contact the newest message
-     * counts (the later one of equal times), and older news never overwrites newer.
-     */
-    void recordInbound(List<InboundAt> messages);
 
     /** The workspace's contacts with these ids; ids it does not have are absent from the answer. */
     Map<UUID, ContactRef> getAll(Collection<UUID> ids);

@@ -4,6 +4,7 @@ import com.whatsdex.contacts.ContactBatchApi;
 import com.whatsdex.contacts.ContactRef;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,8 @@ class ContactBatchRepository {
 
     /**
      * Inserts or finds each sender's contact; a profile name fills in a missing name, never overwrites one, and a
-     * sender's message moves the interaction times forward only (as {@link #recordInbound}). One statement, so
+     * sender's message moves the interaction times forward only: the last channel changes only with the newest
+     * interaction, so a webhook that arrives late never points the contact back at an older channel. One statement, so
      * concurrent first messages from one phone cannot create two contacts: the loser of the race takes the conflict
      * path and gets the winner's row.
      *
@@ -104,34 +106,6 @@ class ContactBatchRepository {
                 .list();
     }
 
-    /**
-     * Moves each contact's interaction times forward only, from its newest message here: the last channel changes only
-     * with the newest interaction, so a webhook that arrives late never points the contact back at an older channel.
-     */
-    void recordInbound(List<ContactBatchApi.InboundAt> messages) {
-        jdbc.sql("""
-                update contacts c set
-                    last_channel_id = case when c.last_interaction_at is null or c.last_interaction_at <= v.at
-                                           then v.channel else c.last_channel_id end,
-                    last_interaction_at = greatest(c.last_interaction_at, v.at),
-                    last_inbound_at = greatest(c.last_inbound_at, v.at),
-                    updated_at = now()
-                from (select distinct on (t.contact) t.contact, t.channel, t.at
-                      from unnest(cast(:contacts as uuid[]), cast(:channels as uuid[]), cast(:ats as timestamptz[]))
-                           with ordinality as t (contact, channel, at, n)
-                      order by t.contact, t.at desc, t.n desc) v
-                where c.id = v.contact
-                """)
-                .param(
-                        "contacts",
-                        messages.stream().map(m -> m.contactId().toString()).toArray(String[]::new))
-                .param(
-                        "channels",
-                        messages.stream().map(m -> m.channelId().toString()).toArray(String[]::new))
-                .param("ats", messages.stream().map(m -> m.at().toString()).toArray(String[]::new))
-                .update();
-    }
-
     List<ContactRef> findByIds(Collection<UUID> ids) {
         return jdbc.sql("select " + REF_COLUMNS + " from contacts where id = any(cast(:ids as uuid[]))")
                 .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
@@ -163,12 +137,19 @@ class ContactBatchRepository {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
-     * As {@link #recordInbound} for messages sent to many contacts at once (the last inbound time stays). The rows are
+     * As {@link #upsertSenders} moves interaction times, for messages sent to many contacts at once (the last inbound
+     * time stays). The rows are
      * locked in phone order, the order in which {@link #upsertSenders} locks an inbound batch's contacts: a campaign's
      * batch and a webhook batch sharing contacts otherwise each locked some the other needed next (a deadlock that
      * bench/run.sh load found once the campaign's audience included contacts writing in).
      */
     void recordOutbound(Map<UUID, UUID> channelByContact, Instant at) {
+        List<String> ids = new ArrayList<>(channelByContact.size());
+        List<String> channels = new ArrayList<>(channelByContact.size());
+        channelByContact.forEach((contact, channel) -> {
+            ids.add(contact.toString());
+            channels.add(channel.toString());
+        });
         jdbc.sql("""
                 update contacts c set
                     last_channel_id = case when c.last_interaction_at is null or c.last_interaction_at <= :at
@@ -180,12 +161,8 @@ class ContactBatchRepository {
                       order by phone collate "C" for update) locked
                 where c.id = v.id and locked.id = v.id
                 """)
-                .param(
-                        "ids",
-                        channelByContact.keySet().stream().map(UUID::toString).toArray(String[]::new))
-                .param(
-                        "channels",
-                        channelByContact.values().stream().map(UUID::toString).toArray(String[]::new))
+                .param("ids", ids.toArray(String[]::new))
+                .param("channels", channels.toArray(String[]::new))
                 .param("at", Timestamp.from(at))
                 .update();
     }

@@ -89,13 +89,6 @@ class ContactBatchService implements ContactBatchApi {
     }
 
     @Override
-    public void recordInbound(List<InboundAt> messages) {
-        if (!messages.isEmpty()) {
-            tx.executeWithoutResult(s -> contacts.recordInbound(messages));
-        }
-    }
-
-    @Override
     public Map<UUID, ContactRef> getAll(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();

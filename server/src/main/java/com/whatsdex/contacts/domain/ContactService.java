@@ -75,7 +75,11 @@ public class ContactService implements ContactsApi {
 
     @Override
     public void recordInbound(UUID contactId, UUID channelId, Instant at) {
-        batches.recordInbound(List.of(new ContactBatchApi.InboundAt(contactId, channelId, at)));
+        // the inbound path's own statement (WebhookIngest stores senders this way): one set of interaction rules
+        ContactRef contact = batches.getAll(List.of(contactId)).get(contactId);
+        if (contact != null) {
+            batches.findOrCreateSenders(List.of(new ContactBatchApi.Sender(contact.phone(), null, channelId, at)));
+        }
     }
 
     @Override
