@@ -174,7 +174,18 @@ final class LoadBench {
                             "postgres");
                     SseClients sse = new SseClients(workspaces, sseCount)) {
                 if (!warmup.isZero()) {
-                    warmUp(warmup, inboundRate, readRate, warmInbound, reads, read);
+                    Driven warm = drive(warmup, inboundRate, "warm-up webhook", warmInbound, readRate, reads, read);
+                    System.out.printf(
+                            "warm-up: %d s at %,.0f inbound/s and %,.0f reads/s: %,d of %,d webhooks acknowledged"
+                                    + " (p99 %s ms), %,d of %,d reads answered; not part of the measured window%n",
+                            warmup.toSeconds(),
+                            inboundRate,
+                            readRate,
+                            warm.webhooks().total() - warm.webhooks().errors(),
+                            warm.webhooks().total(),
+                            ms(warm.webhooks().all(), 99),
+                            warm.reads().total() - warm.reads().errors(),
+                            warm.reads().total());
                 }
                 System.out.printf("%d event streams open; load for %d s%n", sseCount, duration.toSeconds());
                 MemorySampler memory = new MemorySampler(server);
@@ -183,18 +194,16 @@ final class LoadBench {
                 acceptedAtStart = CampaignSetup.accepted(sandbox);
                 sse.startWindow();
                 main.campaignAction(campaign, "start");
-                AtomicReference<OpenLoop.Result> readResult = new AtomicReference<>();
-                Thread reader = Thread.ofPlatform()
-                        .start(() -> readResult.set(runQuietly(() -> OpenLoop.run(
-                                readRate,
-                                duration,
-                                1000,
-                                i -> reads.get(i % reads.size()).label(),
-                                read))));
-                webhooks = OpenLoop.run(
-                        inboundRate, duration, 2000, i -> "POST /webhooks/whatsapp/{channelId}", postInbound);
-                reader.join();
-                dashboard = readResult.get();
+                Driven measured = drive(
+                        duration,
+                        inboundRate,
+                        "POST /webhooks/whatsapp/{channelId}",
+                        postInbound,
+                        readRate,
+                        reads,
+                        read);
+                webhooks = measured.webhooks();
+                dashboard = measured.reads();
                 sse.endWindow();
                 acceptedAtEnd = CampaignSetup.accepted(sandbox);
                 cores = ProcessCpu.sample(server, sandbox).since(cpuStart);
@@ -289,7 +298,6 @@ final class LoadBench {
         }
     }
 
-    /** Meta's shape for one inbound text message from one of {@code phones} customers. */
     /**
      * Posts inbound message {@code i} of a run, spread over the channels; every {@code redeliverEvery}-th request
      * redelivers the exact payload of the message posted {@code redeliverEvery / 2} requests earlier. Marks each
@@ -326,38 +334,34 @@ final class LoadBench {
         };
     }
 
+    /** What one stretch of open-loop webhooks and reads met. */
+    record Driven(OpenLoop.Result webhooks, OpenLoop.Result reads) {}
+
     /**
-     * Inbound webhooks and dashboard reads at the run's rates for {@code warmup}, before the measured window: the
-     * window then measures a server whose code paths are compiled, as one that has been up for a while. What the
-     * warm-up met (a cold JVM refuses some webhooks at first) is printed; its messages are checked like the window's.
+     * Inbound webhooks and dashboard reads together, each open loop at its rate, for {@code duration}. Used for the
+     * warm-up before the measured window ({@code --warmup}: a just-started JVM compiles its hot paths in the first
+     * seconds under load, so the window then measures a server that has been up for a while) and for the window.
      */
-    private static void warmUp(
-            Duration warmup,
+    private static Driven drive(
+            Duration duration,
             double inboundRate,
-            double readRate,
+            String inboundLabel,
             Load.Operation inbound,
+            double readRate,
             List<Read> reads,
             Load.Operation read)
-            throws Exception {
+            throws InterruptedException {
         AtomicReference<OpenLoop.Result> readResult = new AtomicReference<>();
         Thread reader = Thread.ofPlatform()
                 .start(() -> readResult.set(runQuietly(() -> OpenLoop.run(
-                        readRate, warmup, 1000, i -> reads.get(i % reads.size()).label(), read))));
-        OpenLoop.Result webhooks = OpenLoop.run(inboundRate, warmup, 2000, i -> "warm-up webhook", inbound);
+                        readRate,
+                        duration,
+                        1000,
+                        i -> reads.get(i % reads.size()).label(),
+                        read))));
+        OpenLoop.Result webhooks = OpenLoop.run(inboundRate, duration, 2000, i -> inboundLabel, inbound);
         reader.join();
-        OpenLoop.Result dashboard = readResult.get();
-        Latencies latencies = webhooks.all();
-        System.out.printf(
-                "warm-up: %d s at %,.0f inbound/s and %,.0f reads/s: %,d of %,d webhooks acknowledged (p99 %s ms),"
-                        + " %,d of %,d reads answered; not part of the measured window%n",
-                warmup.toSeconds(),
-                inboundRate,
-                readRate,
-                webhooks.total() - webhooks.errors(),
-                webhooks.total(),
-                ms(latencies, 99),
-                dashboard.total() - dashboard.errors(),
-                dashboard.total());
+        return new Driven(webhooks, readResult.get());
     }
 
     /** The phones that write to workspace {@code w}'s channel (see {@link #inboundPayload}), as E.164. */
@@ -373,6 +377,7 @@ final class LoadBench {
         return "2348070" + String.format("%06d", (m * 7919L) % phones);
     }
 
+    /** Meta's shape for one inbound text message from one of {@code phones} customers. */
     static byte[] inboundPayload(String run, int m, String phoneNumberId, int phones, long timestamp) {
         long customer = (m * 7919L) % phones;
         String from = sender(m, phones);
